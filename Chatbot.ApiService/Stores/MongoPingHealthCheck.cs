@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Chatbot.ApiService.Stores;
+
+/// <summary>Healthy when the archive database answers a ping.</summary>
+public sealed class MongoPingHealthCheck(IMongoDatabase database) : IHealthCheck
+{
+    private static readonly BsonDocument Ping = new("ping", 1);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await database.RunCommandAsync<BsonDocument>(Ping, cancellationToken: cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is MongoException or TimeoutException)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "MongoDB does not answer a ping.", exception);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace Chatbot.AppHost.Infrastructure;
+
+/// <summary>Adds Redis and MongoDB in the infrastructure mode this machine supports.</summary>
+public static class StoreResourceExtensions
+{
+    public const string RedisName = "redis";
+    public const string MongoName = "mongo";
+    public const string ModeSetting = "Chatbot:Infrastructure";
+
+    public static ChatbotStores AddChatbotStores(this IDistributedApplicationBuilder builder)
+    {
+        var mode = ResolveMode(builder);
+        var stores = mode == InfrastructureMode.Containers
+            ? new ChatbotStores(mode, builder.AddRedisContainer(), builder.AddMongoContainer())
+            : new ChatbotStores(mode, builder.AddLocalRedis(), builder.AddLocalMongo());
+
+        builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+        {
+            @event.Services.GetRequiredService<ILoggerFactory>()
+                .CreateLogger("Chatbot.AppHost").LogInformation("{Infrastructure}", stores.Describe());
+            return Task.CompletedTask;
+        });
+        return stores;
+    }
+
+    /// <summary>References and waits for each store that runs, and tells the API the mode.</summary>
+    public static IResourceBuilder<ProjectResource> WithStores(this IResourceBuilder<ProjectResource> project, ChatbotStores stores)
+    {
+        project.WithEnvironment("Chatbot__Infrastructure", stores.Mode.ToString().ToLowerInvariant());
+        foreach (var store in new[] { stores.Redis, stores.Mongo })
+        {
+            if (store is not null)
+            {
+                project.WithReference(store).WaitFor(store);
+            }
+        }
+        return project;
+    }
+
+    private static InfrastructureMode ResolveMode(IDistributedApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[ModeSetting];
+        if (!string.IsNullOrWhiteSpace(configured) && !Enum.TryParse<InfrastructureMode>(configured, ignoreCase: true, out _))
+        {
+            throw new InvalidOperationException($"{ModeSetting} must be auto, containers or local; it is '{configured}'.");
+        }
+        var mode = string.IsNullOrWhiteSpace(configured) ? InfrastructureMode.Auto : Enum.Parse<InfrastructureMode>(configured, ignoreCase: true);
+
+        // The manifest describes what azd deploys: always containers.
+        if (builder.ExecutionContext.IsPublishMode || mode == InfrastructureMode.Containers)
+        {
+            return InfrastructureMode.Containers;
+        }
+        if (mode == InfrastructureMode.Local)
+        {
+            return InfrastructureMode.Local;
+        }
+        return ContainerRuntimeProbe.IsHealthy(ContainerRuntimeProbe.RuntimeName(builder.Configuration))
+            ? InfrastructureMode.Containers
+            : InfrastructureMode.Local;
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddRedisContainer(this IDistributedApplicationBuilder builder) =>
+        builder.AddRedis(RedisName)
+            .WithDataVolume("chatbot-redis-data")
+            .WithPersistence(TimeSpan.FromSeconds(60), keysChangedThreshold: 1);
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddMongoContainer(this IDistributedApplicationBuilder builder)
+    {
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{MongoName}-password", special: false);
+        var mongo = new MongoServerResource(MongoName, password);
+        return builder.AddResource(mongo)
+            .WithImage("mongo", "8")
+            .WithImageRegistry("docker.io")
+            .WithEndpoint(targetPort: 27017, name: MongoServerResource.EndpointName, scheme: "tcp")
+            .WithEnvironment("MONGO_INITDB_ROOT_USERNAME", MongoServerResource.UserName)
+            .WithEnvironment("MONGO_INITDB_ROOT_PASSWORD", password)
+            .WithVolume("chatbot-mongo-data", "/data/db")
+            .WithPingHealthCheck(StoreProbes.PingMongoAsync);
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString>? AddLocalRedis(this IDistributedApplicationBuilder builder)
+    {
+        if (ExecutableLocator.Find("redis-server") is not { } redisServer)
+        {
+            return null;
+        }
+        var port = FreePort.Next();
+        var dataDirectory = builder.LocalDataDirectory(RedisName);
+        return builder.AddResource(new LocalServerResource(RedisName, redisServer, dataDirectory, "{0}"))
+            .WithArgs("--port", port.ToString(), "--bind", "127.0.0.1", "--dir", dataDirectory, "--save", "60 1", "--appendonly", "no")
+            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: LocalServerResource.EndpointName, isProxied: false)
+            .WithPingHealthCheck(StoreProbes.PingRedisAsync);
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString>? AddLocalMongo(this IDistributedApplicationBuilder builder)
+    {
+        if (ExecutableLocator.Find("mongod") is not { } mongod)
+        {
+            return null;
+        }
+        var port = FreePort.Next();
+        var dataDirectory = builder.LocalDataDirectory(MongoName);
+        return builder.AddResource(new LocalServerResource(MongoName, mongod, dataDirectory, "mongodb://{0}/"))
+            .WithArgs("--port", port.ToString(), "--bind_ip", "127.0.0.1", "--dbpath", dataDirectory)
+            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: LocalServerResource.EndpointName, isProxied: false)
+            .WithPingHealthCheck(StoreProbes.PingMongoAsync);
+    }
+
+    private static string LocalDataDirectory(this IDistributedApplicationBuilder builder, string store)
+    {
+        var directory = Path.Combine(builder.AppHostDirectory, ".data", store);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static IResourceBuilder<T> WithPingHealthCheck<T>(
+        this IResourceBuilder<T> resource,
+        Func<string, CancellationToken, Task<HealthCheckResult>> probe) where T : IResourceWithConnectionString
+    {
+        var key = $"{resource.Resource.Name}_ping";
+        resource.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            key, _ => new ConnectionStringHealthCheck(resource.Resource, probe), failureStatus: null, tags: null));
+        return resource.WithHealthCheck(key);
+    }
+}

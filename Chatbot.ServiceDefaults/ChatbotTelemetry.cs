@@ -1,0 +1,23 @@
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The ActivitySource and Meter names every Chatbot service exports.</summary>
+public static class ChatbotTelemetry
+{
+    /// <summary>Our own source and meter name.</summary>
+    public const string ServiceName = "Chatbot";
+
+    public static readonly string[] ActivitySourceNames =
+    [
+        ServiceName,
+        "Experimental.Microsoft.Extensions.AI",
+        "Microsoft.SemanticKernel*",
+        "MongoDB.Driver", // the driver's native tracing (3.7+)
+    ];
+
+    public static readonly string[] MeterNames =
+    [
+        ServiceName,
+        "Experimental.Microsoft.Extensions.AI",
+        "Microsoft.SemanticKernel*",
+    ];
+}

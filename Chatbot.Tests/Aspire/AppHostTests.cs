@@ -1,0 +1,57 @@
+using Aspire.Hosting.Testing;
+using StackExchange.Redis;
+
+namespace Chatbot.Tests.Aspire;
+
+[Collection(AppHostCollection.Name)]
+public sealed class AppHostTests(AppHostFixture fixture)
+{
+    [Theory]
+    [InlineData("apiservice")]
+    [InlineData("webfrontend")]
+    public async Task Health_endpoint_reports_healthy(string resource)
+    {
+        using var http = fixture.App.CreateHttpClient(resource);
+
+        var response = await http.GetAsync("/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Web_home_page_shows_the_api_it_reached_through_service_discovery()
+    {
+        using var http = fixture.App.CreateHttpClient("webfrontend");
+
+        var html = await http.GetStringAsync("/");
+
+        Assert.Contains("<h1>Chatbot</h1>", html);
+        Assert.Contains("data-status=\"up\"", html);
+        Assert.Contains("memory redis", html);
+    }
+
+    [Fact]
+    public async Task Api_uses_the_redis_the_apphost_started()
+    {
+        using var http = fixture.App.CreateHttpClient("apiservice");
+
+        var info = await http.GetStringAsync("/");
+
+        Assert.Contains("\"memory\":\"redis\"", info);
+        Assert.Contains("\"infrastructure\":\"local\"", info);
+    }
+
+    [Fact]
+    public async Task Local_redis_answers_ping_on_the_connection_string_the_api_receives()
+    {
+        var connectionString = await fixture.App.GetConnectionStringAsync("redis");
+        Assert.False(string.IsNullOrWhiteSpace(connectionString));
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString!);
+        var latency = await redis.GetDatabase().PingAsync();
+
+        Assert.True(redis.IsConnected);
+        Assert.True(latency >= TimeSpan.Zero);
+    }
+}
