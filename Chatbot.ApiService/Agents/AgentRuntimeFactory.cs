@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Chatbot.ApiService.Tools;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+
+namespace Chatbot.ApiService.Agents;
+
+/// <summary>Builds the agent team: kernels with their plugins and filter, over a model pipeline.</summary>
+public sealed class AgentRuntimeFactory(
+    KnowledgeBase knowledge,
+    AssetCatalog assets,
+    IServiceProvider services,
+    IConfiguration configuration)
+{
+    public const string Knowledge = "knowledge";
+    public const string Portfolio = "portfolio";
+    public const string Finance = "finance";
+    private const int MaxToolRoundTrips = 4;
+
+    /// <summary>Builds a runtime over <paramref name="model"/> (the provider's raw chat client).</summary>
+    public AgentRuntime Create(IChatClient model)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var includeContent = configuration.GetValue("Chatbot:Telemetry:IncludeContent", false);
+        var routing = new ChatClientBuilder(model)
+            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
+            .Build(services);
+        var answering = new ChatClientBuilder(model)
+            .UseFunctionInvocation(configure: invocation =>
+            {
+                invocation.MaximumIterationsPerRequest = MaxToolRoundTrips;
+                invocation.IncludeDetailedErrors = false;
+            })
+            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
+            .Build(services);
+
+        var manager = new Manager(
+        [
+            new Specialist(Knowledge,
+                "Explains energy concepts: solar PV, CAPEX, OPEX, payback, tariffs, EV charging, battery storage.",
+                "You explain energy concepts for a business audience. Use the search_knowledge tool and answer from what it returns, briefly, in markdown.",
+                KernelWith(new KnowledgeTools(knowledge))),
+            new Specialist(Portfolio,
+                "Answers questions about the user's own PV systems, charge points and battery storage.",
+                "You report on the user's own assets. Use list_my_assets or get_asset; never guess figures. Answer in markdown.",
+                KernelWith(new PortfolioTools(assets))),
+            new Specialist(Finance,
+                "Calculates CAPEX estimates and payback periods from the user's numbers.",
+                "You calculate CAPEX and payback with the tools and explain the result in two or three sentences.",
+                KernelWith(new FinanceTools(), new KnowledgeTools(knowledge))),
+        ]);
+
+        return new AgentRuntime(NewRuntimeId(), manager, routing, answering, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static Kernel KernelWith(params object[] plugins)
+    {
+        var kernel = new Kernel();
+        foreach (var plugin in plugins)
+        {
+            kernel.Plugins.AddFromObject(plugin, PluginName(plugin));
+        }
+        kernel.FunctionInvocationFilters.Add(new ToolEventFilter());
+        return kernel;
+    }
+
+    private static string PluginName(object plugin) => plugin switch
+    {
+        KnowledgeTools => Knowledge,
+        PortfolioTools => Portfolio,
+        FinanceTools => Finance,
+        _ => plugin.GetType().Name,
+    };
+
+    /// <summary>A positive 48-bit number, distinct across replicas (the seed used the object's address).</summary>
+    private static long NewRuntimeId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 65_536L + RandomNumberGenerator.GetInt32(65_536);
+}

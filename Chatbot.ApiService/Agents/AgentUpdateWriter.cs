@@ -1,0 +1,26 @@
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.ApiService.Agents;
+
+/// <summary>Turns a model's streaming update into stream events: text to tokens, reasoning to thinking.</summary>
+public static class AgentUpdateWriter
+{
+    public static async ValueTask WriteAsync(ChatResponseUpdate update, RunContext run, CancellationToken cancellationToken)
+    {
+        foreach (var content in update.Contents)
+        {
+            switch (content)
+            {
+                case TextContent text when text.Text is { Length: > 0 }:
+                    await run.Sink.TokenAsync(text.Text, cancellationToken);
+                    break;
+                case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
+                    await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
+                    break;
+                case UsageContent usage:
+                    run.AddUsage(usage.Details);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.ApiService.Agents;
+
+/// <summary>
+/// Routes each question to one specialist: the model is offered one <c>transfer_to_*</c>
+/// function per specialist (declarations only, never invoked) and the call it makes names the
+/// specialist. A model that calls none gets the first specialist.
+/// </summary>
+public sealed class Manager
+{
+    public const string Name = "manager";
+    public const string HandoffPrefix = "transfer_to_";
+
+    private const string Instructions =
+        "You are the manager of an energy-management assistant. Read the conversation and call exactly one "
+        + "transfer function to hand the latest question to the specialist best suited to answer it. Do not answer yourself.";
+
+    private static readonly JsonElement NoParameters = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement;
+
+    private readonly IReadOnlyList<Specialist> _specialists;
+    private readonly ChatOptions _options;
+
+    public Manager(IReadOnlyList<Specialist> specialists)
+    {
+        _specialists = specialists;
+        _options = new ChatOptions
+        {
+            Tools = specialists
+                .Select(AITool (specialist) => AIFunctionFactory.CreateDeclaration(HandoffPrefix + specialist.Name, specialist.Description, NoParameters))
+                .ToList(),
+            ToolMode = ChatToolMode.Auto,
+        };
+    }
+
+    public IReadOnlyList<Specialist> Specialists => _specialists;
+
+    public async Task<Specialist> RouteAsync(IChatClient chat, IReadOnlyList<ChatMessage> conversation, RunContext run, CancellationToken cancellationToken)
+    {
+        IEnumerable<ChatMessage> messages = [new ChatMessage(ChatRole.System, Instructions), .. conversation];
+        await foreach (var update in chat.GetStreamingResponseAsync(messages, _options, cancellationToken))
+        {
+            foreach (var content in update.Contents)
+            {
+                switch (content)
+                {
+                    case FunctionCallContent call when Find(call.Name) is { } specialist:
+                        return specialist;
+                    case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
+                        await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
+                        break;
+                    case UsageContent usage:
+                        run.AddUsage(usage.Details);
+                        break;
+                }
+            }
+        }
+        return _specialists[0];
+    }
+
+    private Specialist? Find(string functionName) =>
+        _specialists.FirstOrDefault(specialist => functionName == HandoffPrefix + specialist.Name);
+}

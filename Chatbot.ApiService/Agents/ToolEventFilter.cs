@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Microsoft.SemanticKernel;
+
+namespace Chatbot.ApiService.Agents;
+
+/// <summary>Emits <c>tool_start</c> and <c>tool_end</c> around every tool call (an SK function invocation filter).</summary>
+public sealed class ToolEventFilter : IFunctionInvocationFilter
+{
+    public async Task OnFunctionInvocationAsync(
+        Microsoft.SemanticKernel.FunctionInvocationContext context,
+        Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+    {
+        var run = RunContext.From(context.Kernel);
+        var tool = context.Function.Name;
+        await run.Sink.ToolStartAsync(tool, DescribeArguments(context.Arguments), context.CancellationToken);
+        await next(context);
+        await run.Sink.ToolEndAsync(tool, context.Result.ToString(), context.CancellationToken);
+    }
+
+    private static string DescribeArguments(KernelArguments arguments) =>
+        JsonSerializer.Serialize(arguments.Where(argument => argument.Value is not Kernel)
+            .ToDictionary(argument => argument.Key, argument => argument.Value?.ToString()));
+}

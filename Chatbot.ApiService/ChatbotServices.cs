@@ -1,0 +1,42 @@
+using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Memory;
+using Chatbot.ApiService.Prewarm;
+using Chatbot.ApiService.Streaming;
+using Chatbot.ApiService.Tools;
+
+namespace Chatbot.ApiService;
+
+/// <summary>Registers the API's own services: agents, tools, model, memory, streaming, prewarm.</summary>
+public static class ChatbotServices
+{
+    public static IHostApplicationBuilder AddChatbotApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
+        services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section);
+        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section);
+        services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+
+        var data = Path.Combine(AppContext.BaseDirectory, "Data");
+        services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(data, "knowledge.json")));
+        services.AddSingleton(_ => AssetCatalog.Load(Path.Combine(data, "assets.json")));
+
+        builder.AddModelClient();
+        services.AddSingleton<AgentRuntimeFactory>();
+        services.AddSingleton<AgentRuntimeProvider>();
+        services.AddSingleton<ChatTurnRunner>();
+        services.AddSingleton<IConversationStore, InProcessConversationStore>();
+        services.AddSingleton<AltecoContextParser>();
+        services.AddSingleton<QuestionRequestReader>();
+
+        services.AddSingleton<PrewarmService>();
+        services.AddHostedService<StartupPrewarmService>();
+        services.AddHealthChecks().AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name);
+        return builder;
+    }
+}

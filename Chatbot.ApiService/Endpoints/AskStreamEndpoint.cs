@@ -1,0 +1,66 @@
+using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Streaming;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Endpoints;
+
+/// <summary>
+/// <c>POST /ask_stream</c>: streams the answer as Server-Sent Events when the client asks
+/// (<c>x-stream: true</c> or <c>Accept: text/event-stream</c>), else answers with JSON.
+/// </summary>
+public static class AskStreamEndpoint
+{
+    public const string StreamHeader = "x-stream";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        QuestionRequestReader reader,
+        AltecoContextParser identities,
+        ChatTurnRunner runner,
+        IOptions<StreamingOptions> streaming,
+        ILoggerFactory loggers)
+    {
+        var (request, problem) = await reader.ReadAsync(context.Request, context.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var identity = identities.Parse(context.Request.Headers);
+        var streamMode = WantsStream(context.Request);
+        var selection = streamMode ? StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value) : StreamEventSelection.TokensOnly;
+        var turn = new ChatTurn(request!.Question!, request.ConversationId ?? Guid.NewGuid().ToString("N"), identity);
+        loggers.CreateLogger(typeof(AskStreamEndpoint)).LogInformation(
+            "Question received: run {RunId}, conversation {ConversationId}, {Identity}, streaming {Streaming}, level {Level}",
+            turn.RunId, turn.ConversationId, identity, streamMode, selection.Level);
+
+        var sink = new RunEventSink(selection);
+        var producer = runner.StartAsync(turn, sink, context.RequestAborted);
+        if (streamMode)
+        {
+            return new SseStreamResult(sink.Reader, TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds), turn.RunId, turn.ConversationId);
+        }
+
+        var terminal = await LastEventAsync(sink);
+        await producer;
+        return terminal?.Type == StreamEventType.Complete
+            ? TypedResults.Ok(new QuestionResponse(sink.Answer, turn.ConversationId))
+            : TypedResults.Problem(ChatTurnRunner.FailureMessage, statusCode: StatusCodes.Status502BadGateway,
+                title: "The answer failed", extensions: new Dictionary<string, object?> { ["correlation_id"] = terminal?.CorrelationId });
+    }
+
+    public static bool WantsStream(HttpRequest request) =>
+        string.Equals(request.Headers[StreamHeader].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase)
+        || request.Headers.Accept.ToString().Contains(SseStreamResult.ContentType, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<StreamEvent?> LastEventAsync(RunEventSink sink)
+    {
+        StreamEvent? last = null;
+        await foreach (var streamEvent in sink.Reader.ReadAllAsync())
+        {
+            last = streamEvent;
+        }
+        return last;
+    }
+}

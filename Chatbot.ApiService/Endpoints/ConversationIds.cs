@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace Chatbot.ApiService.Endpoints;
+
+/// <summary>The format of a conversation id: 1 to 128 characters of [A-Za-z0-9._:-].</summary>
+public static partial class ConversationIds
+{
+    public static bool IsValid(string id, RequestLimits limits) =>
+        id.Length > 0 && id.Length <= limits.MaxConversationIdLength && Pattern().IsMatch(id);
+
+    public static string Rule(RequestLimits limits) =>
+        $"The conversation id must be 1 to {limits.MaxConversationIdLength} characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'.";
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,39 @@
+using Chatbot.ApiService.Llm.Bedrock;
+using Chatbot.ApiService.Llm.Offline;
+using Chatbot.ApiService.Llm.OpenAI;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Llm;
+
+/// <summary>Registers the configured provider as the process's <see cref="IChatClient"/>.</summary>
+public static class ModelClientRegistration
+{
+    public static IHostApplicationBuilder AddModelClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section)
+            .Validate(options => options.ProviderName is ModelProviders.Offline or ModelProviders.Bedrock or ModelProviders.OpenAI,
+                "Chatbot:Llm:Provider must be offline, bedrock or openai.")
+            .ValidateOnStart();
+        // One HttpClient for the provider SDK and the prewarm request, so prewarm opens the very
+        // connection the first question uses. Streams are bounded by cancellation, not a timeout.
+        builder.Services.AddSingleton(_ => new ModelHttpClient(new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        })
+        { Timeout = Timeout.InfiniteTimeSpan }));
+        builder.Services.AddSingleton(services => Create(
+            services.GetRequiredService<IOptions<LlmOptions>>().Value,
+            services.GetRequiredService<ModelHttpClient>().Http));
+        builder.Services.AddSingleton<ModelConnectionWarmer>();
+        return builder;
+    }
+
+    public static IChatClient Create(LlmOptions options, HttpClient http) => options.ProviderName switch
+    {
+        ModelProviders.Bedrock => BedrockChatClientFactory.Create(options, http),
+        ModelProviders.OpenAI => OpenAIChatClientFactory.Create(options, http),
+        _ => new OfflineChatClient(options.OfflineModel),
+    };
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using Chatbot.ApiService.Tools;
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.ApiService.Llm.Offline;
+
+/// <summary>Writes the offline model's answer from the tool results it was given, in markdown.</summary>
+public static class OfflineAnswerWriter
+{
+    public const string Signature = "_Answered by the offline model (no LLM configured)._";
+
+    public static string Write(OfflineConversation conversation)
+    {
+        var answer = new StringBuilder();
+        foreach (var result in conversation.ToolResults)
+        {
+            var tool = conversation.ToolNamesByCallId.GetValueOrDefault(result.CallId, "");
+            answer.Append(Describe(tool, ResultText(result))).Append("\n\n");
+        }
+        if (answer.Length == 0)
+        {
+            answer.Append("I can explain solar PV, CAPEX, OPEX, payback, tariffs, EV charging and battery storage, ")
+                .Append("report on your own PV systems, charge points and storage, and calculate payback periods.\n\n");
+        }
+        return answer.Append(Signature).ToString();
+    }
+
+    private static string Describe(string tool, string result)
+    {
+        if (tool.EndsWith(KnowledgeTools.SearchKnowledge, StringComparison.Ordinal))
+        {
+            return result.StartsWith("No article", StringComparison.Ordinal)
+                ? "I have no article on that. Ask me about solar PV, CAPEX, OPEX, payback, tariffs, EV charging or storage."
+                : "Here is what the knowledge base says.\n\n" + result;
+        }
+        if (tool.EndsWith(PortfolioTools.ListMyAssets, StringComparison.Ordinal) || tool.EndsWith(PortfolioTools.GetAsset, StringComparison.Ordinal))
+        {
+            return DescribeAssets(result);
+        }
+        return result;
+    }
+
+    private static string DescribeAssets(string result)
+    {
+        if (!result.StartsWith('[') && !result.StartsWith('{'))
+        {
+            return result;
+        }
+        using var document = JsonDocument.Parse(result);
+        var assets = document.RootElement.ValueKind == JsonValueKind.Array
+            ? document.RootElement.EnumerateArray().ToArray()
+            : [document.RootElement];
+        var text = new StringBuilder(assets.Length == 1 ? "Here is your asset.\n" : $"You have {assets.Length} assets.\n");
+        foreach (var asset in assets)
+        {
+            text.Append("\n- **").Append(asset.GetProperty("id").GetString()).Append("** ")
+                .Append(asset.GetProperty("name").GetString()).Append(", ").Append(asset.GetProperty("site").GetString())
+                .Append(": status ").Append(asset.GetProperty("status").GetString());
+            foreach (var figure in asset.EnumerateObject().Where(property => property.Value.ValueKind == JsonValueKind.Number))
+            {
+                text.Append(", ").Append(figure.Name.Replace('_', ' ')).Append(' ').Append(figure.Value.GetRawText());
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string ResultText(FunctionResultContent result) => result.Result switch
+    {
+        string text => text,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
+        null => "",
+        var other => other.ToString() ?? "",
+    };
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.IO.Pipelines;
+using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Llm.Offline;
+using Chatbot.ApiService.Memory;
+using Chatbot.ApiService.Stores;
+using Chatbot.ApiService.Streaming;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Chatbot.ApiService.Prewarm;
+
+/// <summary>
+/// Makes the first answer as fast as every later one: builds the agent runtime, opens the memory
+/// store, archive and model connections, and runs one answer through the whole streaming
+/// pipeline (offline model, SSE frames into a null stream) so the hot path is JIT-compiled.
+/// Runs once per process however many callers arrive together.
+/// </summary>
+public sealed class PrewarmService(
+    AgentRuntimeProvider runtimes,
+    AgentRuntimeFactory factory,
+    ChatTurnRunner runner,
+    IConversationStore memory,
+    ModelConnectionWarmer model,
+    StoreStatus stores,
+    IServiceProvider services,
+    ILogger<PrewarmService> logger)
+{
+    public const string WarmupQuestion = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?";
+
+    private readonly Lock _gate = new();
+    private Task<PrewarmReport>? _warmup;
+
+    public bool IsWarm => _warmup is { IsCompletedSuccessfully: true };
+
+    public Task<PrewarmReport> WarmAsync()
+    {
+        lock (_gate)
+        {
+            if (_warmup is null || _warmup.IsFaulted)
+            {
+                _warmup = Task.Run(RunAsync);
+            }
+            return _warmup;
+        }
+    }
+
+    private async Task<PrewarmReport> RunAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var components = new List<PrewarmComponent>
+        {
+            await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
+            await MeasureAsync("memory_store", async () =>
+            {
+                await memory.ConnectAsync(timeout.Token);
+                return memory.Name;
+            }),
+            await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
+            await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
+            await MeasureAsync("pipeline", () => RunPipelineOnceAsync(timeout.Token)),
+        };
+        var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
+        logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
+            string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
+        return report;
+    }
+
+    private async Task<string> PingArchiveAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<IMongoDatabase>() is not { } database)
+        {
+            return $"archive {stores.Archive}";
+        }
+        await database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+        return "mongodb";
+    }
+
+    /// <summary>One answer through runner, sink and frame writer on a throwaway offline runtime; nothing is stored.</summary>
+    private async Task<string> RunPipelineOnceAsync(CancellationToken cancellationToken)
+    {
+        var runtime = factory.Create(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }));
+        var sink = new RunEventSink(StreamEventSelection.Everything);
+        var turn = new ChatTurn(WarmupQuestion, "prewarm", new AltecoContext { UserId = "prewarm" });
+        var producer = runner.ProduceAsync(runtime, turn, sink, remember: false, cancellationToken);
+
+        var frames = new SseFrameWriter(PipeWriter.Create(Stream.Null));
+        var count = 0;
+        await foreach (var streamEvent in sink.Reader.ReadAllAsync(cancellationToken))
+        {
+            await frames.WriteAsync(streamEvent, cancellationToken);
+            count++;
+        }
+        await producer;
+        return $"{count} events through the offline model";
+    }
+
+    private async Task<PrewarmComponent> MeasureAsync(string name, Func<Task<string>> warm)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var detail = await warm();
+            return new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A store or provider that is down must not stop the rest from warming; health says so.
+            logger.LogWarning(exception, "Prewarm of {Component} failed", name);
+            return new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Chatbot.ApiService.Streaming;
+
+/// <summary>
+/// The producer's side of one run's stream buffer: the agent run writes events here, the HTTP
+/// response only reads the channel. Numbers the events a client gets, drops the ones it did not
+/// ask for, and keeps the whole answer for memory whatever the client's level.
+/// </summary>
+public sealed class RunEventSink
+{
+    private const int BufferCapacity = 512;
+
+    private readonly Channel<StreamEvent> _channel = Channel.CreateBounded<StreamEvent>(
+        new BoundedChannelOptions(BufferCapacity) { SingleReader = true, SingleWriter = true });
+    private readonly StreamEventSelection _selection;
+    private readonly StringBuilder _answer = new();
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private long _sequence;
+    private long? _firstTokenAt;
+
+    public RunEventSink(StreamEventSelection selection) => _selection = selection;
+
+    public ChannelReader<StreamEvent> Reader => _channel.Reader;
+
+    public string Answer => _answer.ToString();
+
+    /// <summary>The specialist that answered, for memory.</summary>
+    public string? Agent { get; private set; }
+
+    public int OutputTokens { get; private set; }
+
+    public ValueTask StartAsync(string conversationId, string runId, CancellationToken cancellationToken) =>
+        EmitAsync(StreamEvent.Started(conversationId, runId), cancellationToken);
+
+    public ValueTask TokenAsync(string content, CancellationToken cancellationToken)
+    {
+        if (content.Length == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+        _firstTokenAt ??= Stopwatch.GetTimestamp();
+        _answer.Append(content);
+        OutputTokens++;
+        return EmitAsync(StreamEvent.Token(content), cancellationToken);
+    }
+
+    public ValueTask ThinkingAsync(string content, CancellationToken cancellationToken) =>
+        content.Length == 0 ? ValueTask.CompletedTask : EmitAsync(StreamEvent.Thinking(content), cancellationToken);
+
+    public ValueTask AgentStartAsync(string agent, CancellationToken cancellationToken)
+    {
+        Agent = agent;
+        return EmitAsync(StreamEvent.AgentStarted(agent), cancellationToken);
+    }
+
+    public ValueTask ToolStartAsync(string tool, string input, CancellationToken cancellationToken) =>
+        EmitAsync(StreamEvent.ToolStarted(tool, input), cancellationToken);
+
+    public ValueTask ToolEndAsync(string tool, string result, CancellationToken cancellationToken) =>
+        EmitAsync(StreamEvent.ToolEnded(tool, result), cancellationToken);
+
+    public RunStatistics Statistics(long inputTokens) => new(
+        InputTokens: inputTokens,
+        OutputTokens: OutputTokens,
+        TimeToFirstTokenMs: _firstTokenAt is { } first ? Stopwatch.GetElapsedTime(_startedAt, first).TotalMilliseconds : null,
+        DurationMs: Stopwatch.GetElapsedTime(_startedAt).TotalMilliseconds);
+
+    /// <summary>Writes the terminal event and closes the buffer.</summary>
+    public async ValueTask CompleteAsync(StreamEvent terminal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EmitAsync(terminal, cancellationToken);
+        }
+        finally
+        {
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    public void Abandon() => _channel.Writer.TryComplete();
+
+    private ValueTask EmitAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
+    {
+        if (!_selection.Includes(streamEvent.Type))
+        {
+            return ValueTask.CompletedTask;
+        }
+        streamEvent.Sequence = ++_sequence;
+        return _channel.Writer.TryWrite(streamEvent)
+            ? ValueTask.CompletedTask
+            : _channel.Writer.WriteAsync(streamEvent, cancellationToken);
+    }
+}

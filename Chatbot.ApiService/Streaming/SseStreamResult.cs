@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Chatbot.ApiService.Streaming;
+
+/// <summary>
+/// The HTTP side of a run: only reads the run's buffer and writes frames, flushing as events
+/// arrive, with a heartbeat comment whenever the stream has been idle for the configured time.
+/// </summary>
+public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan heartbeat, string runId, string conversationId) : IResult
+{
+    public const string ContentType = "text/event-stream";
+    public const string RunIdHeader = "X-Run-Id";
+    public const string ConversationIdHeader = "X-Conversation-Id";
+
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        response.Headers[RunIdHeader] = runId;
+        response.Headers[ConversationIdHeader] = conversationId;
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var cancellationToken = context.RequestAborted;
+        var writer = new SseFrameWriter(response.BodyWriter);
+        var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await response.StartAsync(cancellationToken);
+            while (true)
+            {
+                while (events.TryRead(out var streamEvent))
+                {
+                    writer.Write(streamEvent);
+                    if (streamEvent.IsTerminal)
+                    {
+                        await response.BodyWriter.FlushAsync(cancellationToken);
+                        return;
+                    }
+                }
+                await response.BodyWriter.FlushAsync(cancellationToken);
+
+                idle.CancelAfter(heartbeat);
+                try
+                {
+                    if (!await events.WaitToReadAsync(idle.Token))
+                    {
+                        return;
+                    }
+                    idle.TryReset();
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await writer.WriteHeartbeatAsync(cancellationToken);
+                    idle.Dispose();
+                    idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away; the producer sees the same token and stops.
+        }
+        finally
+        {
+            idle.Dispose();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace Chatbot.ApiService.Streaming;
+
+/// <summary>
+/// One event of an answer's stream. Which fields are set depends on <see cref="Type"/>; the
+/// frame writer emits only those, so every event is one small one-line JSON object.
+/// </summary>
+public sealed record StreamEvent(StreamEventType Type)
+{
+    public const int MaxToolInputLength = 100;
+    public const int MaxToolResultLength = 200;
+    public const string ThinkingMessage = "Agent is thinking...";
+
+    /// <summary>Increasing per stream, starting at 1; set once, by the run's sink, when the event is emitted.</summary>
+    public long Sequence { get; set; }
+
+    public string? Content { get; init; }
+    public string? Message { get; init; }
+    public string? Agent { get; init; }
+    public string? Tool { get; init; }
+    public string? Input { get; init; }
+    public string? Result { get; init; }
+    public string? Code { get; init; }
+    public string? CorrelationId { get; init; }
+    public string? ConversationId { get; init; }
+    public string? RunId { get; init; }
+    public RunStatistics? Statistics { get; init; }
+
+    public static StreamEvent Started(string conversationId, string runId) =>
+        new(StreamEventType.Start) { ConversationId = conversationId, RunId = runId };
+
+    public static StreamEvent Token(string content) => new(StreamEventType.Token) { Content = content };
+
+    public static StreamEvent Thinking(string content) =>
+        new(StreamEventType.Thinking) { Content = content, Message = ThinkingMessage };
+
+    public static StreamEvent AgentStarted(string agent) => new(StreamEventType.AgentStart) { Agent = agent };
+
+    public static StreamEvent ToolStarted(string tool, string input) =>
+        new(StreamEventType.ToolStart) { Tool = tool, Input = Truncate(input, MaxToolInputLength) };
+
+    public static StreamEvent ToolEnded(string tool, string result) =>
+        new(StreamEventType.ToolEnd) { Tool = tool, Result = Truncate(result, MaxToolResultLength) };
+
+    public static StreamEvent Completed(RunStatistics statistics) =>
+        new(StreamEventType.Complete) { Statistics = statistics };
+
+    public static StreamEvent Failed(string message, string code, string correlationId) =>
+        new(StreamEventType.Error) { Message = message, Code = code, CorrelationId = correlationId };
+
+    public bool IsTerminal => Type is StreamEventType.Complete or StreamEventType.Error;
+
+    private static string Truncate(string value, int maxLength) =>
+        value.Length <= maxLength ? value : value[..maxLength];
+}
