@@ -21,13 +21,13 @@ public static class OfflinePlanner
         return PlanHandoff(signals, names) ?? PlanTool(signals, names);
     }
 
-    /// <summary>A follow-up without a topic of its own ("and for 300 kWp?") continues the previous question's.</summary>
+    /// <summary>A follow-up without a topic of its own ("and if it saves 20000 a year?") continues the previous question's.</summary>
     private static QuestionSignals Topic(OfflineConversation conversation)
     {
         var current = QuestionSignals.Of(conversation.Question);
         return current.HasTopic || conversation.PreviousQuestion is null
             ? current
-            : QuestionSignals.Of(conversation.PreviousQuestion + " " + conversation.Question);
+            : QuestionSignals.FollowUp(conversation.PreviousQuestion, conversation.Question);
     }
 
     private static OfflinePlan? PlanHandoff(QuestionSignals signals, string[] names)

@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Memory;
+using Chatbot.Tests.Api.Support;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatbot.Tests.Api;
+
+/// <summary>Answers are saved after complete and the next question sees them.</summary>
+public sealed class ConversationMemoryApiTests
+{
+    [Fact]
+    public async Task The_full_answer_is_saved_after_complete()
+    {
+        await using var factory = new ApiFactory();
+        using var http = factory.CreateClient();
+
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "mem-1"));
+
+        var store = factory.Services.GetRequiredService<IConversationStore>();
+        var turns = await store.GetTurnsAsync(new ConversationKey(new AltecoContext().Owner, "mem-1"), CancellationToken.None);
+        Assert.Equal([ConversationTurn.User, ConversationTurn.Assistant], turns.Select(t => t.Role));
+        Assert.Equal("What is OPEX?", turns[0].Content);
+        Assert.Equal(ChatbotClient.Answer(events), turns[1].Content);
+        Assert.Equal("knowledge", turns[1].Agent);
+        Assert.Equal(events[0].Text("run_id"), turns[1].RunId);
+    }
+
+    [Fact]
+    public async Task A_follow_up_question_reaches_the_model_with_the_previous_turns()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = factory.CreateClient();
+
+        const string first = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?";
+        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = first, conversation_id = "follow-1" });
+        var followUp = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "And if it saves 20000 a year?", conversation_id = "follow-1" });
+        var answer = (await followUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString();
+
+        Assert.Contains("Payback: 5.0 years (CAPEX 100,000 EUR, net annual saving 20,000 EUR)", answer);
+        var lastCall = model.Calls.Last();
+        Assert.Contains(lastCall, m => m.Role == ChatRole.User && m.Text == first);
+        Assert.Contains(lastCall, m => m.Role == ChatRole.Assistant && m.Text.Contains("Payback: 6.7 years"));
+    }
+
+    [Fact]
+    public async Task Conversations_with_the_same_id_but_different_owners_never_share_turns()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = factory.CreateClient();
+
+        await http.SendAsync(Ask("What is OPEX?", "shared-id", "alice"));
+        await http.SendAsync(Ask("What is LCOE?", "shared-id", "bob"));
+
+        Assert.DoesNotContain(model.Calls.Last(), m => m.Text.Contains("OPEX"));
+    }
+
+    private static HttpRequestMessage Ask(string question, string conversationId, string user)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath) { Content = JsonContent.Create(new { question, conversation_id = conversationId }) };
+        request.Headers.Add("alteco-user-id", user);
+        return request;
+    }
+}

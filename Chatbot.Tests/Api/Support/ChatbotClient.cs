@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
+
+namespace Chatbot.Tests.Api.Support;
+
+/// <summary>Talks to the API as a client would: posts questions, parses streams with SseParser.</summary>
+public static class ChatbotClient
+{
+    public const string AskPath = "/api/v1/chatbot/ask_stream";
+
+    public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, AskPath)
+        {
+            Content = JsonContent.Create(new { question, conversation_id = conversationId }),
+        };
+        request.Headers.Add("x-stream", "true");
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        return request;
+    }
+
+    public static async Task<(HttpResponseMessage Response, List<SseEvent> Events)> StreamAsync(HttpClient http, HttpRequestMessage request)
+    {
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<SseEvent>();
+        if (!response.IsSuccessStatusCode)
+        {
+            return (response, events);
+        }
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await foreach (var item in SseParser.Create(body).EnumerateAsync())
+        {
+            events.Add(new SseEvent(item.EventType, item.EventId, item.Data, JsonDocument.Parse(item.Data).RootElement.Clone()));
+        }
+        return (response, events);
+    }
+
+    public static string Answer(IEnumerable<SseEvent> events) =>
+        string.Concat(events.Where(e => e.Type == "token").Select(e => e.Text("content")));
+
+    /// <summary>
+    /// Reads the stream exactly like the seed's React hook: decode each chunk, split it on
+    /// newlines, parse lines starting with "data: ", skip what does not parse (the hook's catch).
+    /// </summary>
+    public static async Task<List<JsonElement>> ReadLikeSeedReactHookAsync(HttpResponseMessage response)
+    {
+        var events = new List<JsonElement>();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            foreach (var line in Encoding.UTF8.GetString(buffer, 0, read).Split('\n'))
+            {
+                if (!line.StartsWith("data: ", StringComparison.Ordinal) || line[6..].Trim().Length == 0)
+                {
+                    continue;
+                }
+                try
+                {
+                    events.Add(JsonDocument.Parse(line[6..]).RootElement.Clone());
+                }
+                catch (JsonException)
+                {
+                    // The hook logs and moves on.
+                }
+            }
+        }
+        return events;
+    }
+}
