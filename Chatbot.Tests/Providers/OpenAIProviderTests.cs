@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace Chatbot.Tests.Providers;
+
+/// <summary>The API on <c>Chatbot:Llm:Provider=openai</c> against a fake OpenAI-compatible server.</summary>
+public sealed class OpenAIRunFixture() : ProviderRunFixture(new FakeOpenAIServer())
+{
+    public const string ModelId = "fake-reasoner";
+    public const string ApiKey = "sk-fake-provider-test";
+
+    protected override IEnumerable<KeyValuePair<string, string>> ProviderSettings() =>
+    [
+        new("Chatbot:Llm:Provider", "openai"),
+        new("Chatbot:Llm:ModelId", ModelId),
+        new("Chatbot:Llm:OpenAI:Endpoint", Server.BaseAddress + "/v1"),
+        new("Chatbot:Llm:OpenAI:ApiKey", ApiKey),
+    ];
+}
+
+public sealed class OpenAIProviderTests(OpenAIRunFixture fixture)
+    : ProviderStreamTests<OpenAIRunFixture>(fixture), IClassFixture<OpenAIRunFixture>
+{
+    protected override string SearchCallId => "call_search";
+
+    protected override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
+        FakeOpenAIServer.ToolMessages(request.Body)
+            .Select(message => new SentToolResult((string?)message["tool_call_id"] ?? "", Text(message["content"])))
+            .ToArray();
+
+    [Fact]
+    public void Streams_chat_completions_from_the_configured_model_with_the_api_key()
+    {
+        Assert.NotEmpty(Fixture.Server.Requests);
+        Assert.All(Fixture.Server.Requests, request =>
+        {
+            Assert.Equal(FakeOpenAIServer.ChatCompletionsPath, request.Path);
+            Assert.Equal(OpenAIRunFixture.ModelId, (string?)request.Body["model"]);
+            Assert.Equal($"Bearer {OpenAIRunFixture.ApiKey}", request.Headers["Authorization"]);
+        });
+    }
+
+    /// <summary>A tool message's content: a string, or text parts.</summary>
+    private static string Text(JsonNode? content) => content switch
+    {
+        JsonValue value => (string?)value ?? "",
+        JsonArray parts => string.Concat(parts.Select(part => (string?)part?["text"])),
+        _ => "",
+    };
+}
