@@ -39,14 +39,17 @@ public sealed class Manager
     public async Task<Specialist> RouteAsync(IChatClient chat, IReadOnlyList<ChatMessage> conversation, RunContext run, CancellationToken cancellationToken)
     {
         IEnumerable<ChatMessage> messages = [new ChatMessage(ChatRole.System, Instructions), .. conversation];
+        Specialist? chosen = null;
+        // Read to the end even after the hand-off: some providers send usage after the call.
         await foreach (var update in chat.GetStreamingResponseAsync(messages, _options, cancellationToken))
         {
             foreach (var content in update.Contents)
             {
                 switch (content)
                 {
-                    case FunctionCallContent call when Find(call.Name) is { } specialist:
-                        return specialist;
+                    case FunctionCallContent call when chosen is null && Find(call.Name) is { } specialist:
+                        chosen = specialist;
+                        break;
                     case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
                         await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
                         break;
@@ -56,7 +59,7 @@ public sealed class Manager
                 }
             }
         }
-        return _specialists[0];
+        return chosen ?? _specialists[0];
     }
 
     private Specialist? Find(string functionName) =>

@@ -36,7 +36,7 @@ public sealed class StreamEventSelection
 
     public static StreamEventSelection FromRequest(IHeaderDictionary headers, StreamingOptions options)
     {
-        var allowed = options.AllowedEvents
+        var allowed = options.EffectiveAllowedEvents
             .Select(name => StreamEventTypeNames.TryParse(name, out var type) ? type : (StreamEventType?)null)
             .OfType<StreamEventType>()
             .ToHashSet();

@@ -5,8 +5,7 @@ public sealed class StreamingOptions
 {
     public const string Section = "Chatbot:Streaming";
 
-    /// <summary>Event types a request may ask for. Tokens, start, complete and error are always sent.</summary>
-    public string[] AllowedEvents { get; set; } =
+    private static readonly string[] AllLevelTwoEvents =
     [
         StreamEventTypeNames.Token,
         StreamEventTypeNames.Thinking,
@@ -14,6 +13,14 @@ public sealed class StreamingOptions
         StreamEventTypeNames.ToolStart,
         StreamEventTypeNames.ToolEnd,
     ];
+
+    /// <summary>
+    /// Event types a request may ask for; all when unset. Tokens, start, complete and error are
+    /// always sent. Null by default because the configuration binder appends to a non-empty array.
+    /// </summary>
+    public string[]? AllowedEvents { get; set; }
+
+    public IReadOnlyList<string> EffectiveAllowedEvents => AllowedEvents ?? AllLevelTwoEvents;
 
     /// <summary>Seconds between <c>: ping</c> comments; Azure Container Apps cuts idle streams at 240 s, AWS ALB at 60 s.</summary>
     public double HeartbeatSeconds { get; set; } = 15;

@@ -131,6 +131,19 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_server_configuration_bounds_what_a_request_may_ask_for()
+    {
+        await using var restricted = new ApiFactory()
+            .With("Chatbot:Streaming:AllowedEvents:0", "token")
+            .With("Chatbot:Streaming:AllowedEvents:1", "tool_end");
+        using var http = restricted.CreateClient();
+
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, null, ("x-stream-level", "2")));
+
+        Assert.Equal(["complete", "start", "token", "tool_end"], events.Select(e => e.Type).Distinct().Order());
+    }
+
+    [Fact]
     public async Task Accept_event_stream_alone_selects_streaming()
     {
         using var http = _factory.CreateClient();

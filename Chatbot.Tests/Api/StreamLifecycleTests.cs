@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using Chatbot.ApiService.Agents;
 using Chatbot.Tests.Api.Support;
+using Xunit.Abstractions;
 
 namespace Chatbot.Tests.Api;
 
 /// <summary>Cancellation, failures and heartbeats of a stream.</summary>
-public sealed class StreamLifecycleTests
+public sealed class StreamLifecycleTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_client_that_disconnects_cancels_the_model_call()
@@ -23,6 +24,7 @@ public sealed class StreamLifecycleTests
 
         var cancelledAt = await model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(cancelledAt >= disconnectedAt);
+        output.WriteLine($"Model call cancelled {(cancelledAt - disconnectedAt).TotalMilliseconds:F1} ms after the client disconnected.");
     }
 
     [Fact]

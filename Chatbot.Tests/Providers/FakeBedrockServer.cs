@@ -111,7 +111,7 @@ public sealed class FakeBedrockServer : FakeModelServer
             content = Array.Empty<object>(),
             stop_reason = (string?)null,
             stop_sequence = (string?)null,
-            usage = new { input_tokens = 42, output_tokens = 1 },
+            usage = new { input_tokens = FakeModelScript.InputTokensPerCall, output_tokens = 1 },
         },
     });
 

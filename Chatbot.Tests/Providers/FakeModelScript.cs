@@ -20,6 +20,9 @@ public enum FakeReply
 public static class FakeModelScript
 {
     public const string HandoffPrefix = "transfer_to_";
+
+    /// <summary>The input token count every fake model call reports.</summary>
+    public const int InputTokensPerCall = 42;
     public const string HandoffTool = "transfer_to_knowledge";
     public const string SearchFunction = "search_knowledge";
     public const string SearchArguments = """{"query":"solar"}""";

@@ -109,7 +109,7 @@ public sealed class FakeOpenAIServer : FakeModelServer
         private JsonObject Usage()
         {
             var chunk = Chunk([]);
-            chunk["usage"] = new JsonObject { ["prompt_tokens"] = 42, ["completion_tokens"] = 17, ["total_tokens"] = 59 };
+            chunk["usage"] = new JsonObject { ["prompt_tokens"] = FakeModelScript.InputTokensPerCall, ["completion_tokens"] = 17, ["total_tokens"] = 59 };
             return chunk;
         }
 

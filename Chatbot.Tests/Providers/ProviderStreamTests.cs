@@ -101,6 +101,15 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     }
 
     [Fact]
+    public void Counts_the_input_tokens_of_every_model_call_including_the_hand_off()
+    {
+        var complete = Assert.Single(Result.OfType("complete"));
+
+        Assert.Equal(FakeModelScript.InputTokensPerCall * Fixture.Server.Requests.Count,
+            complete.Data.GetProperty("usage").GetProperty("input_tokens").GetInt64());
+    }
+
+    [Fact]
     public void Asks_the_model_to_hand_off_then_to_search_then_to_answer()
     {
         var requests = Fixture.Server.Requests;
