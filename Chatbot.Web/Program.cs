@@ -1,5 +1,7 @@
 using Chatbot.Web.Api;
 using Chatbot.Web.Components;
+using Chatbot.Web.Identity;
+using Chatbot.Web.Markdown;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,8 +9,13 @@ builder.AddServiceDefaults();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
-builder.Services.AddHttpClient<ChatbotApiClient>(client =>
-    client.BaseAddress = new Uri(builder.Configuration["Chatbot:ApiBaseAddress"] ?? "https+http://apiservice"));
+var apiBaseAddress = new Uri(builder.Configuration["Chatbot:ApiBaseAddress"] ?? "https+http://apiservice");
+builder.Services.AddHttpClient<ChatbotApiClient>(client => client.BaseAddress = apiBaseAddress);
+builder.Services.AddHttpClient<ChatStreamClient>(client => client.BaseAddress = apiBaseAddress)
+    .AddStreamingDefaults();
+builder.Services.AddOptions<DemoIdentityOptions>().BindConfiguration(DemoIdentityOptions.Section);
+builder.Services.AddSingleton<UserIdentityResolver>();
+builder.Services.AddSingleton<MarkdownRenderer>();
 
 var app = builder.Build();
 

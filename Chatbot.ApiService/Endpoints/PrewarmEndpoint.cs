@@ -22,8 +22,10 @@ public static class PrewarmEndpoint
         AltecoContextParser identities,
         IConversationStore memory,
         IOptions<LlmOptions> llm,
-        IOptions<RequestLimits> limits)
+        IOptions<RequestLimits> limits,
+        ILoggerFactory loggers)
     {
+        loggers.CreateLogger(typeof(PrewarmEndpoint)).LogInformation("Prewarm requested (conversation {ConversationId})", conversation_id ?? "none");
         if (conversation_id is not null && !ConversationIds.IsValid(conversation_id, limits.Value))
         {
             return TypedResults.ValidationProblem(

@@ -1,14 +1,46 @@
+using System.Net;
 using System.Net.Http.Json;
+using Chatbot.Web.Identity;
 
 namespace Chatbot.Web.Api;
 
-/// <summary>The typed client for Chatbot.ApiService (found through service discovery).</summary>
+/// <summary>The typed client for the API's short calls (prewarm, conversations), with standard resilience.</summary>
 public sealed class ChatbotApiClient(HttpClient http)
 {
-    public async Task<ApiServiceInfo?> GetServiceInfoAsync(CancellationToken cancellationToken = default) =>
-        await http.GetFromJsonAsync<ApiServiceInfo>("/", cancellationToken);
+    public const string ChatbotPath = "/api/v1/chatbot";
+
+    public async Task<PrewarmStatus?> PrewarmAsync(UserIdentity identity, string? conversationId, CancellationToken cancellationToken)
+    {
+        var path = conversationId is null ? $"{ChatbotPath}/prewarm" : $"{ChatbotPath}/prewarm?conversation_id={Uri.EscapeDataString(conversationId)}";
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, path));
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<PrewarmStatus>(cancellationToken);
+    }
+
+    /// <summary>The user's conversations, newest first; empty when the API keeps no list.</summary>
+    public async Task<IReadOnlyList<ConversationSummary>> GetConversationsAsync(UserIdentity identity, CancellationToken cancellationToken)
+    {
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotPath}/conversations?page=1&page_size=50"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ConversationPage>(cancellationToken))?.Items ?? [];
+    }
+
+    /// <summary>The stored turns, or null when the conversation is unknown (or not the user's).</summary>
+    public async Task<ConversationDetail?> GetConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
+    {
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotPath}/conversations/{Uri.EscapeDataString(conversationId)}"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ConversationDetail>(cancellationToken);
+    }
 }
-
-public sealed record ApiServiceInfo(string Service, ApiStores Stores);
-
-public sealed record ApiStores(string Infrastructure, string Memory, string Archive);

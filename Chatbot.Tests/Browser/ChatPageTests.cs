@@ -1,0 +1,166 @@
+using Chatbot.ApiService.Llm.Offline;
+using Microsoft.Playwright;
+
+namespace Chatbot.Tests.Browser;
+
+/// <summary>The chat UI in a real browser against the real API and web front end.</summary>
+[Collection(WebStackCollection.Name)]
+public sealed class ChatPageTests(WebStackFixture stack)
+{
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Opening_the_page_prewarms_the_api_and_shows_readiness_and_the_offline_label()
+    {
+        var page = await stack.OpenChatAsync();
+
+        await Assertions.Expect(page.Locator("[data-readiness=ready]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".offline-badge")).ToHaveTextAsync("Offline model");
+        Assert.Contains("Prewarm requested", stack.Api.Output);
+        await Assertions.Expect(page.Locator("textarea")).ToBeEditableAsync();
+    }
+
+    [Fact]
+    public async Task An_answer_grows_token_by_token_and_ends_rendered_as_markdown()
+    {
+        var page = await stack.OpenChatAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "How does CAPEX calculation work?" }).ClickAsync();
+        var partials = await CollectPartialAnswersAsync(page);
+
+        Assert.True(partials.Count >= 2, $"Saw {partials.Count} partial renders: {string.Join(" | ", partials)}");
+        var answer = page.Locator("article.assistant .assistant-text").Last;
+        await Assertions.Expect(answer).ToContainTextAsync("Answered by the offline model");
+        Assert.Equal(1, await answer.Locator("em").CountAsync());
+        await Assertions.Expect(page.Locator("[role=status]")).ToHaveCountAsync(0);
+        Directory.CreateDirectory(ArtifactsDirectory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, "chat-answer.png") });
+    }
+
+    [Fact]
+    public async Task Enter_sends_and_shift_enter_adds_a_line()
+    {
+        var page = await stack.OpenChatAsync();
+        var input = page.Locator("textarea");
+
+        await input.FillAsync("What is OPEX?");
+        await input.PressAsync("Shift+Enter");
+        await input.PressSequentiallyAsync("Briefly.");
+        Assert.Equal("What is OPEX?\nBriefly.", await input.InputValueAsync());
+        await input.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("article.user").Last).ToContainTextAsync("Briefly.");
+        await Assertions.Expect(input).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("article.assistant[data-streaming=false]").Last).ToContainTextAsync("OPEX", new() { Timeout = (float)AnswerTimeout.TotalMilliseconds });
+        await Assertions.Expect(input).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Stop_ends_the_answer_midway_and_the_api_cancels_the_run()
+    {
+        var page = await stack.OpenChatAsync();
+
+        await Ask(page, "Explain solar energy and battery storage");
+        var answer = page.Locator("article.assistant .assistant-text").Last;
+        await Assertions.Expect(answer).Not.ToBeEmptyAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop the answer" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("article.assistant").Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(page.Locator(".incomplete-note")).ToBeVisibleAsync();
+        Assert.DoesNotContain(OfflineAnswerWriter.Signature.Trim('_'), await answer.InnerTextAsync());
+        await WaitForAsync(() => stack.Api.Output.Contains("cancelled: the client went away"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Show_reasoning_asks_for_level_two_and_shows_the_tool_timeline()
+    {
+        var page = await stack.OpenChatAsync();
+
+        await page.GetByLabel("Show reasoning").CheckAsync();
+        await Ask(page, "What is the payback of a 120000 EUR investment saving 18000 EUR a year?");
+
+        var timeline = page.Locator("details.reasoning").Last;
+        await Assertions.Expect(page.Locator("article.assistant[data-streaming=false]")).ToHaveCountAsync(1, new() { Timeout = (float)AnswerTimeout.TotalMilliseconds });
+        await Assertions.Expect(timeline.Locator(".step.agent")).ToHaveCountAsync(2);
+        await Assertions.Expect(timeline.Locator(".step.tool")).ToContainTextAsync("calculate_payback");
+        await Assertions.Expect(timeline.Locator(".step.tool")).ToContainTextAsync("Payback: 6.7 years");
+        await Assertions.Expect(timeline.Locator(".step.thinking").First).ToContainTextAsync("finance specialist");
+    }
+
+    [Fact]
+    public async Task The_conversation_id_goes_into_the_url()
+    {
+        var page = await stack.OpenChatAsync();
+
+        await Ask(page, "What is LCOE?");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f]{32}$"));
+    }
+
+    [Fact]
+    public async Task Nothing_in_hostile_markdown_executes_in_the_browser()
+    {
+        var renderer = new Chatbot.Web.Markdown.MarkdownRenderer();
+        var html = renderer.ToHtml(
+            "<script>window.__pwned = 'script'</script>\n\n"
+            + "<img src=x onerror=\"window.__pwned='img'\">\n\n"
+            + "[click me](javascript:window.__pwned='link') and [data](data:text/html,<script>window.__pwned='data'</script>)\n\n"
+            + "<javascript:window.__pwned='autolink'>");
+        var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.SetContentAsync($"<html><body>{html}</body></html>");
+        foreach (var link in await page.Locator("a").AllAsync())
+        {
+            await link.ClickAsync();
+        }
+
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.__pwned ?? null"));
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        await context.DisposeAsync();
+    }
+
+    internal static string ArtifactsDirectory => Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+
+    internal static async Task Ask(IPage page, string question)
+    {
+        await page.Locator("textarea").FillAsync(question);
+        await page.Locator("textarea").PressAsync("Enter");
+    }
+
+    /// <summary>Samples the streaming bubble until the answer is done; returns the distinct texts seen meanwhile.</summary>
+    private static async Task<List<string>> CollectPartialAnswersAsync(IPage page)
+    {
+        var streaming = page.Locator("article.assistant[data-streaming=true] .assistant-text");
+        await streaming.WaitForAsync(new() { Timeout = (float)AnswerTimeout.TotalMilliseconds });
+        var seen = new List<string>();
+        var deadline = DateTime.UtcNow + AnswerTimeout;
+        while (await streaming.CountAsync() > 0 && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var text = await streaming.InnerTextAsync(new() { Timeout = 1000 });
+                if (text.Length > 0 && (seen.Count == 0 || seen[^1] != text))
+                {
+                    seen.Add(text);
+                }
+            }
+            catch (TimeoutException)
+            {
+                // The answer finished between the count and the read.
+            }
+        }
+        return seen;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + AnswerTimeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Chatbot.Tests.Browser;
+
+/// <summary>
+/// One of our services run as its own process from its build output (as in production: Kestrel
+/// on a loopback port), with its console output kept for assertions and diagnostics.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public string Output => string.Join("\n", _output);
+
+    public static async Task<ServiceProcess> StartAsync(string project, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var projectDirectory = Path.Combine(RepoPaths.Root, project);
+        var assembly = Path.Combine(projectDirectory, "bin", RepoPaths.Configuration, "net10.0", project + ".dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", assembly])
+        {
+            WorkingDirectory = projectDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = null;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start.");
+        var service = new ServiceProcess(process, $"http://127.0.0.1:{port}");
+        process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await service.WaitUntilHealthyAsync(project);
+        return service;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(string project)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{project} exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{project} was not healthy within 2 minutes:\n{Output}");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace Chatbot.Web.Chat;
+
+/// <summary>One bubble of the chat: the user's question or the assistant's (possibly streaming) answer.</summary>
+public sealed class ChatMessage(ChatRole role, string text = "")
+{
+    private readonly StringBuilder _text = new(text);
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    public ChatRole Role { get; } = role;
+
+    public string Text => _text.ToString();
+
+    public List<ReasoningStep> Reasoning { get; } = [];
+
+    public bool IsStreaming { get; set; }
+
+    /// <summary>Ended before <c>complete</c> (stopped or failed); what arrived is kept.</summary>
+    public bool Incomplete { get; set; }
+
+    /// <summary>Bumped on every change, so the message's component knows when to render again.</summary>
+    public int Version { get; private set; }
+
+    public void Append(string token)
+    {
+        _text.Append(token);
+        Version++;
+    }
+
+    public void AddStep(ReasoningStep step)
+    {
+        Reasoning.Add(step);
+        Version++;
+    }
+
+    /// <summary>Attaches a tool's result to its open <c>tool_start</c> step.</summary>
+    public void CompleteTool(string tool, string result)
+    {
+        var step = Reasoning.LastOrDefault(candidate => candidate.Kind == ReasoningStepKind.Tool && candidate.Title == tool && candidate.Result is null);
+        if (step is null)
+        {
+            AddStep(new ReasoningStep(ReasoningStepKind.Tool, tool, "") { Result = result });
+            return;
+        }
+        step.Result = result;
+        Version++;
+    }
+
+    public void Touch() => Version++;
+}
+
+public enum ChatRole
+{
+    User,
+    Assistant,
+}

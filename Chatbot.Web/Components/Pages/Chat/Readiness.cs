@@ -1,0 +1,9 @@
+namespace Chatbot.Web.Components.Pages.Chat;
+
+/// <summary>What the header's readiness indicator shows.</summary>
+public enum Readiness
+{
+    Warming,
+    Ready,
+    Unavailable,
+}
