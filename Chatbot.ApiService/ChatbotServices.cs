@@ -5,6 +5,7 @@ using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Streaming;
+using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
 
 namespace Chatbot.ApiService;
@@ -20,6 +21,7 @@ public static class ChatbotServices
         services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section);
         services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatbotMetrics>();
         services.AddProblemDetails();
 
         var data = Path.Combine(AppContext.BaseDirectory, "Data");

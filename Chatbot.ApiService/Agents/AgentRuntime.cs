@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Agents;
@@ -17,9 +18,19 @@ public sealed class AgentRuntime(long id, Manager manager, IChatClient routing, 
 
     public async Task RunAsync(IReadOnlyList<ChatMessage> conversation, RunContext run, CancellationToken cancellationToken)
     {
-        await run.Sink.AgentStartAsync(Manager.Name, cancellationToken);
-        var specialist = await Manager.RouteAsync(routing, conversation, run, cancellationToken);
-        await run.Sink.AgentStartAsync(specialist.Name, cancellationToken);
-        await specialist.AnswerAsync(answering, conversation, run, cancellationToken);
+        Specialist specialist;
+        using (StartAgentSpan(Manager.Name))
+        {
+            await run.Sink.AgentStartAsync(Manager.Name, cancellationToken);
+            specialist = await Manager.RouteAsync(routing, conversation, run, cancellationToken);
+        }
+        using (StartAgentSpan(specialist.Name))
+        {
+            await run.Sink.AgentStartAsync(specialist.Name, cancellationToken);
+            await specialist.AnswerAsync(answering, conversation, run, cancellationToken);
+        }
     }
+
+    private static System.Diagnostics.Activity? StartAgentSpan(string agent) =>
+        ChatbotActivities.Source.StartActivity($"agent {agent}")?.SetTag(ChatbotActivities.AgentTag, agent);
 }

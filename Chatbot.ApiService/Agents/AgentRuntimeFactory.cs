@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
@@ -11,6 +12,7 @@ public sealed class AgentRuntimeFactory(
     KnowledgeBase knowledge,
     AssetCatalog assets,
     IServiceProvider services,
+    ChatbotMetrics metrics,
     IConfiguration configuration)
 {
     public const string Knowledge = "knowledge";
@@ -54,14 +56,14 @@ public sealed class AgentRuntimeFactory(
         return new AgentRuntime(NewRuntimeId(), manager, routing, answering, Stopwatch.GetElapsedTime(started));
     }
 
-    private static Kernel KernelWith(params object[] plugins)
+    private Kernel KernelWith(params object[] plugins)
     {
         var kernel = new Kernel();
         foreach (var plugin in plugins)
         {
             kernel.Plugins.AddFromObject(plugin, PluginName(plugin));
         }
-        kernel.FunctionInvocationFilters.Add(new ToolEventFilter());
+        kernel.FunctionInvocationFilters.Add(new ToolEventFilter(metrics));
         return kernel;
     }
 

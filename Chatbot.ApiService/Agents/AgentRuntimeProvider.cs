@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Agents;
@@ -7,7 +8,7 @@ namespace Chatbot.ApiService.Agents;
 /// first caller, prewarm or request, exactly once however many arrive together. A failed
 /// creation is forgotten so the next caller tries again.
 /// </summary>
-public sealed class AgentRuntimeProvider(AgentRuntimeFactory factory, IChatClient model, ILogger<AgentRuntimeProvider> logger)
+public sealed class AgentRuntimeProvider(AgentRuntimeFactory factory, IChatClient model, ChatbotMetrics metrics, ILogger<AgentRuntimeProvider> logger)
 {
     private readonly Lock _gate = new();
     private Task<AgentRuntime>? _creation;
@@ -19,7 +20,7 @@ public sealed class AgentRuntimeProvider(AgentRuntimeFactory factory, IChatClien
     /// <summary>How many runtimes this process has built; stays 1.</summary>
     public int Creations => Volatile.Read(ref _creations);
 
-    /// <summary>How many callers were served the runtime that already existed.</summary>
+    /// <summary>How many callers were served a runtime they did not start building.</summary>
     public long Reuses => Interlocked.Read(ref _reuses);
 
     public AgentRuntime? Current => _creation is { IsCompletedSuccessfully: true } creation ? creation.Result : null;
@@ -27,24 +28,28 @@ public sealed class AgentRuntimeProvider(AgentRuntimeFactory factory, IChatClien
     public Task<AgentRuntime> GetAsync()
     {
         var creation = Volatile.Read(ref _creation);
-        if (creation is { IsCompletedSuccessfully: true })
+        if (creation is not { IsCompletedSuccessfully: true })
         {
-            Interlocked.Increment(ref _reuses);
-            return creation;
-        }
-        lock (_gate)
-        {
-            if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
+            lock (_gate)
             {
-                _creation = Task.Run(Create);
+                if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
+                {
+                    _creation = Task.Run(Create);
+                    return _creation;
+                }
+                creation = _creation;
             }
-            return _creation;
         }
+        // Served by the runtime that exists or is being built by someone else.
+        Interlocked.Increment(ref _reuses);
+        metrics.RuntimeReused();
+        return creation;
     }
 
     private AgentRuntime Create()
     {
         var number = Interlocked.Increment(ref _creations);
+        metrics.RuntimeCreated();
         logger.LogInformation("Creating agent runtime #{Number}", number);
         var runtime = factory.Create(model);
         logger.LogInformation("Agent runtime #{Number} (id {AgentId}) created in {ElapsedMs:F1} ms",

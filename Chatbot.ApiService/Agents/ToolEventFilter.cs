@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Chatbot.ApiService.Telemetry;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Agents;
 
 /// <summary>Emits <c>tool_start</c> and <c>tool_end</c> around every tool call (an SK function invocation filter).</summary>
-public sealed class ToolEventFilter : IFunctionInvocationFilter
+public sealed class ToolEventFilter(ChatbotMetrics metrics) : IFunctionInvocationFilter
 {
     public async Task OnFunctionInvocationAsync(
         Microsoft.SemanticKernel.FunctionInvocationContext context,
@@ -12,8 +13,19 @@ public sealed class ToolEventFilter : IFunctionInvocationFilter
     {
         var run = RunContext.From(context.Kernel);
         var tool = context.Function.Name;
+        using var span = ChatbotActivities.Source.StartActivity($"tool {tool}")?.SetTag(ChatbotActivities.ToolTag, tool);
         await run.Sink.ToolStartAsync(tool, DescribeArguments(context.Arguments), context.CancellationToken);
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception)
+        {
+            span.RecordError(exception);
+            metrics.ToolCalled(tool, "error");
+            throw;
+        }
+        metrics.ToolCalled(tool, "ok");
         await run.Sink.ToolEndAsync(tool, context.Result.ToString(), context.CancellationToken);
     }
 

@@ -30,8 +30,7 @@ public sealed record AltecoContext
     /// <summary>The owner of the conversations this identity creates: tenant and user.</summary>
     public string Owner => $"{TenantId ?? "-"}/{UserId ?? AnonymousUser}";
 
-    /// <summary>A log-safe description: no token, no e-mail.</summary>
+    /// <summary>A log-safe description: no user id, tenant, name, e-mail or token; the gateway's log id correlates.</summary>
     public override string ToString() =>
-        $"user={UserId ?? AnonymousUser} tenant={TenantId ?? "-"} role={Role ?? "-"} systems={UserSystems.Count} "
-        + $"charge_points={ChargePoints.Count} storage={Storage.Count} log_id={LogId}";
+        $"role={Role ?? "-"} systems={UserSystems.Count} charge_points={ChargePoints.Count} storage={Storage.Count} log_id={LogId}";
 }

@@ -18,8 +18,7 @@ public static class AskStreamEndpoint
         QuestionRequestReader reader,
         AltecoContextParser identities,
         ChatTurnRunner runner,
-        IOptions<StreamingOptions> streaming,
-        ILoggerFactory loggers)
+        IOptions<StreamingOptions> streaming)
     {
         var (request, problem) = await reader.ReadAsync(context.Request, context.RequestAborted);
         if (problem is not null)
@@ -31,10 +30,6 @@ public static class AskStreamEndpoint
         var streamMode = WantsStream(context.Request);
         var selection = streamMode ? StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value) : StreamEventSelection.TokensOnly;
         var turn = new ChatTurn(request!.Question!, request.ConversationId ?? Guid.NewGuid().ToString("N"), identity);
-        loggers.CreateLogger(typeof(AskStreamEndpoint)).LogInformation(
-            "Question received: run {RunId}, conversation {ConversationId}, {Identity}, streaming {Streaming}, level {Level}",
-            turn.RunId, turn.ConversationId, identity, streamMode, selection.Level);
-
         var sink = new RunEventSink(selection);
         var producer = runner.StartAsync(turn, sink, context.RequestAborted);
         if (streamMode)

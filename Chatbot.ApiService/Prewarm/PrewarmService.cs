@@ -7,6 +7,7 @@ using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Streaming;
+using Chatbot.ApiService.Telemetry;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -26,6 +27,7 @@ public sealed class PrewarmService(
     ModelConnectionWarmer model,
     StoreStatus stores,
     IServiceProvider services,
+    ChatbotMetrics metrics,
     ILogger<PrewarmService> logger)
 {
     public const string WarmupQuestion = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?";
@@ -49,6 +51,7 @@ public sealed class PrewarmService(
 
     private async Task<PrewarmReport> RunAsync()
     {
+        using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var components = new List<PrewarmComponent>
@@ -85,7 +88,7 @@ public sealed class PrewarmService(
         var runtime = factory.Create(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }));
         var sink = new RunEventSink(StreamEventSelection.Everything);
         var turn = new ChatTurn(WarmupQuestion, "prewarm", new AltecoContext { UserId = "prewarm" });
-        var producer = runner.ProduceAsync(runtime, turn, sink, remember: false, cancellationToken);
+        var producer = runner.ProduceAsync(runtime, turn, sink, warmup: true, cancellationToken);
 
         var frames = new SseFrameWriter(PipeWriter.Create(Stream.Null));
         var count = 0;
@@ -100,17 +103,22 @@ public sealed class PrewarmService(
 
     private async Task<PrewarmComponent> MeasureAsync(string name, Func<Task<string>> warm)
     {
+        using var span = ChatbotActivities.Source.StartActivity($"prewarm {name}")?.SetTag(ChatbotActivities.ComponentTag, name);
         var started = Stopwatch.GetTimestamp();
+        PrewarmComponent component;
         try
         {
             var detail = await warm();
-            return new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
+            component = new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A store or provider that is down must not stop the rest from warming; health says so.
             logger.LogWarning(exception, "Prewarm of {Component} failed", name);
-            return new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
+            span.RecordError(exception);
+            component = new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
         }
+        metrics.PrewarmComponent(name, component.DurationMs);
+        return component;
     }
 }

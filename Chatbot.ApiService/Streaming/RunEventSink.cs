@@ -32,6 +32,9 @@ public sealed class RunEventSink
 
     public int OutputTokens { get; private set; }
 
+    /// <summary>1 for tokens only, 2 with reasoning events.</summary>
+    public int Level => _selection.Level;
+
     public ValueTask StartAsync(string conversationId, string runId, CancellationToken cancellationToken) =>
         EmitAsync(StreamEvent.Started(conversationId, runId), cancellationToken);
 

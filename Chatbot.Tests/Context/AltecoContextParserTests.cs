@@ -80,12 +80,14 @@ public sealed class AltecoContextParserTests
     }
 
     [Fact]
-    public void The_description_never_contains_the_access_token()
+    public void The_description_never_contains_the_access_token_or_who_asked()
     {
-        var identity = _parser.Parse(Headers(("alteco-access-token", "eyJhbGciOi.secret.token"), ("alteco-user-id", "u-1")));
+        var identity = _parser.Parse(Headers(("alteco-access-token", "eyJhbGciOi.secret.token"), ("alteco-user-id", "u-1"), ("alteco-user-email", "a@b.c")));
 
         Assert.Equal("eyJhbGciOi.secret.token", identity.AccessToken);
         Assert.DoesNotContain("secret", identity.ToString());
+        Assert.DoesNotContain("u-1", identity.ToString());
+        Assert.DoesNotContain("a@b.c", identity.ToString());
     }
 
     [Fact]
@@ -94,10 +96,13 @@ public sealed class AltecoContextParserTests
         await using var factory = new ApiFactory();
         using var http = factory.CreateClient();
 
-        await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", "token-log", ("alteco-access-token", "tok-ABCDEF-123"), ("alteco-user-id", "u-7")));
+        await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", "token-log",
+            ("alteco-access-token", "tok-ABCDEF-123"), ("alteco-user-id", "u-7"), ("alteco-log-id", "log-77")));
 
-        Assert.Contains(factory.Logs.Lines, line => line.Contains("user=u-7"));
+        Assert.Contains(factory.Logs.Lines, line => line.Contains("started") && line.Contains("log_id=log-77"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("tok-ABCDEF-123"));
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("u-7"));
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("What is CAPEX?"));
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Chatbot.ApiService.Telemetry;
+
+/// <summary>
+/// The figures operators watch (the seed's guide named them): prewarm time, time to first token,
+/// stream duration, tokens, open streams, runtime creations and reuse, memory hits, tool calls.
+/// Tags are bounded sets: never a user id, conversation id or text.
+/// </summary>
+public sealed class ChatbotMetrics
+{
+    private readonly Histogram<double> _prewarmDuration;
+    private readonly Histogram<double> _timeToFirstToken;
+    private readonly Histogram<double> _streamDuration;
+    private readonly Counter<long> _tokens;
+    private readonly UpDownCounter<long> _activeStreams;
+    private readonly Counter<long> _runtimeReuse;
+    private readonly Counter<long> _runtimeCreations;
+    private readonly Counter<long> _hotHits;
+    private readonly Counter<long> _hotMisses;
+    private readonly Counter<long> _toolCalls;
+
+    public ChatbotMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(ChatbotTelemetry.ServiceName);
+        _prewarmDuration = meter.CreateHistogram<double>("chatbot.prewarm.duration", "ms", "Time each prewarm component took.");
+        _timeToFirstToken = meter.CreateHistogram<double>("chatbot.stream.time_to_first_token", "ms", "From the start of a run to its first token.");
+        _streamDuration = meter.CreateHistogram<double>("chatbot.stream.duration", "ms", "From the start of a run to its end.");
+        _tokens = meter.CreateCounter<long>("chatbot.stream.tokens", "{token}", "Tokens streamed to clients.");
+        _activeStreams = meter.CreateUpDownCounter<long>("chatbot.streams.active", "{stream}", "Runs producing an answer now.");
+        _runtimeReuse = meter.CreateCounter<long>("chatbot.agent.runtime.reuse", "{request}", "Requests served by the runtime that already existed.");
+        _runtimeCreations = meter.CreateCounter<long>("chatbot.agent.runtime.creations", "{runtime}", "Agent runtimes built; stays 1 per process.");
+        _hotHits = meter.CreateCounter<long>("chatbot.memory.hot.hits", "{read}", "History reads the hot store answered.");
+        _hotMisses = meter.CreateCounter<long>("chatbot.memory.hot.misses", "{read}", "History reads the hot store could not answer.");
+        _toolCalls = meter.CreateCounter<long>("chatbot.tool.calls", "{call}", "Tool calls by tool and outcome.");
+    }
+
+    public void PrewarmComponent(string component, double milliseconds) =>
+        _prewarmDuration.Record(milliseconds, new KeyValuePair<string, object?>("component", component));
+
+    public void StreamStarted() => _activeStreams.Add(1);
+
+    public void StreamEnded(string provider, int level, string outcome, double? timeToFirstTokenMs, double durationMs, long tokens)
+    {
+        _activeStreams.Add(-1);
+        var tags = new TagList { { "provider", provider }, { "level", level }, { "outcome", outcome } };
+        if (timeToFirstTokenMs is { } ttft)
+        {
+            _timeToFirstToken.Record(ttft, tags);
+        }
+        _streamDuration.Record(durationMs, tags);
+        _tokens.Add(tokens, new KeyValuePair<string, object?>("provider", provider));
+    }
+
+    public void RuntimeCreated() => _runtimeCreations.Add(1);
+
+    public void RuntimeReused() => _runtimeReuse.Add(1);
+
+    public void HotRead(bool hit) => (hit ? _hotHits : _hotMisses).Add(1);
+
+    public void ToolCalled(string tool, string outcome) =>
+        _toolCalls.Add(1, new KeyValuePair<string, object?>("tool", tool), new KeyValuePair<string, object?>("outcome", outcome));
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Chatbot.ApiService.Telemetry;
+using Chatbot.Tests.Api.Support;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using OpenTelemetry.Trace;
+
+namespace Chatbot.Tests.Telemetry;
+
+/// <summary>The metrics and spans an operator reads in the dashboard.</summary>
+public sealed class TelemetryTests
+{
+    private const string Meter = "Chatbot";
+
+    [Fact]
+    public async Task One_streamed_answer_records_one_time_to_first_token_and_one_duration_with_bounded_tags()
+    {
+        await using var factory = new ApiFactory();
+        using var http = factory.CreateClient();
+        using var ttft = Collector<double>(factory, "chatbot.stream.time_to_first_token");
+        using var duration = Collector<double>(factory, "chatbot.stream.duration");
+        using var tokens = Collector(factory, "chatbot.stream.tokens");
+
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "metrics-1",
+            ("alteco-user-id", "u-secret"), ("alteco-access-token", "tok-secret")));
+
+        var measurement = Assert.Single(ttft.GetMeasurementSnapshot());
+        Assert.Single(duration.GetMeasurementSnapshot());
+        Assert.Equal(events.Count(e => e.Type == "token"), tokens.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal("offline", measurement.Tags["provider"]);
+        Assert.Equal(1, measurement.Tags["level"]);
+        Assert.Equal("completed", measurement.Tags["outcome"]);
+        Assert.Equal(["level", "outcome", "provider"], measurement.Tags.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Runtime_creations_stay_one_after_fifty_concurrent_requests_and_reuse_is_counted()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
+        using var http = factory.CreateClient();
+        using var creations = Collector(factory, "chatbot.agent.runtime.creations");
+        using var reuse = Collector(factory, "chatbot.agent.runtime.reuse");
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is CAPEX?" })));
+
+        Assert.Equal(1, creations.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(49, reuse.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
+    public async Task A_cache_hit_and_a_miss_are_counted()
+    {
+        await using var factory = new ApiFactory();
+        using var http = factory.CreateClient();
+        using var hits = Collector(factory, "chatbot.memory.hot.hits");
+        using var misses = Collector(factory, "chatbot.memory.hot.misses");
+
+        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is CAPEX?", conversation_id = "cache-1" });
+        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "And OPEX?", conversation_id = "cache-1" });
+
+        Assert.Equal(1, misses.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(1, hits.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
+    public async Task Prewarm_records_each_component()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
+        using var http = factory.CreateClient();
+        using var prewarm = Collector<double>(factory, "chatbot.prewarm.duration");
+
+        await http.GetAsync("/api/v1/chatbot/prewarm");
+
+        Assert.Equal(["agent_build", "archive", "memory_store", "model_client", "pipeline"],
+            prewarm.GetMeasurementSnapshot().Select(m => (string)m.Tags["component"]!).Order());
+    }
+
+    [Fact]
+    public async Task A_tool_call_is_a_span_under_its_agent_span_inside_the_run_span()
+    {
+        var spans = new List<Activity>();
+        await using var factory = new ApiFactory();
+        using var http = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)))).CreateClient();
+
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(
+            "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", "trace-1"));
+
+        var runId = events[0].Text("run_id");
+        Activity[] trace;
+        lock (spans)
+        {
+            var run = spans.Single(span => span.OperationName == "chat run" && (string?)span.GetTagItem(ChatbotActivities.RunIdTag) == runId);
+            Assert.Equal("trace-1", run.GetTagItem(ChatbotActivities.ConversationIdTag));
+            trace = spans.Where(span => span.TraceId == run.TraceId).ToArray();
+        }
+        var finance = trace.Single(span => span.OperationName == "agent finance");
+        var tool = trace.Single(span => span.OperationName == "tool calculate_payback");
+        Assert.True(IsUnder(tool, finance, trace), "the tool span is not under the finance agent span");
+        Assert.Contains(trace, span => span.OperationName == "agent manager");
+        Assert.Contains(trace, span => span.Source.Name == "Experimental.Microsoft.Extensions.AI" && IsUnder(span, finance, trace));
+        Assert.DoesNotContain(trace.SelectMany(span => span.TagObjects), tag => tag.Value?.ToString()?.Contains("100000 EUR") == true);
+    }
+
+    /// <summary>MEAI's function-invocation spans may sit between an agent and its tool.</summary>
+    private static bool IsUnder(Activity span, Activity ancestor, Activity[] trace)
+    {
+        for (var parent = span.ParentSpanId; parent != default;)
+        {
+            if (parent == ancestor.SpanId)
+            {
+                return true;
+            }
+            parent = trace.FirstOrDefault(candidate => candidate.SpanId == parent)?.ParentSpanId ?? default;
+        }
+        return false;
+    }
+
+    private static MetricCollector<long> Collector(ApiFactory factory, string instrument) => Collector<long>(factory, instrument);
+
+    private static MetricCollector<T> Collector<T>(ApiFactory factory, string instrument) where T : struct =>
+        new(factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Meter, instrument);
+}
