@@ -33,7 +33,6 @@ public static class ChatbotServices
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<IConversationStore, InProcessConversationStore>();
-        services.AddSingleton<AltecoContextParser>();
         services.AddSingleton<QuestionRequestReader>();
 
         services.AddSingleton<PrewarmService>();

@@ -1,4 +1,5 @@
 using Chatbot.ApiService;
+using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Stores;
 using Scalar.AspNetCore;
@@ -7,13 +8,16 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddChatbotStores();
+builder.AddChatbotAuth();
 builder.AddChatbotApi();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+_ = app.Services.GetRequiredService<AuthModeSelector>(); // fails start-up on an unsafe auth configuration
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi();

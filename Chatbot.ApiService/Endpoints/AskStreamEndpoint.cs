@@ -1,5 +1,5 @@
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,6 @@ public static class AskStreamEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         QuestionRequestReader reader,
-        AltecoContextParser identities,
         ChatTurnRunner runner,
         IOptions<StreamingOptions> streaming)
     {
@@ -26,7 +25,7 @@ public static class AskStreamEndpoint
             return problem;
         }
 
-        var identity = identities.Parse(context.Request.Headers);
+        var identity = RequestIdentity.Of(context);
         var streamMode = WantsStream(context.Request);
         var selection = streamMode ? StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value) : StreamEventSelection.TokensOnly;
         var turn = new ChatTurn(request!.Question!, request.ConversationId ?? Guid.NewGuid().ToString("N"), identity);

@@ -1,3 +1,5 @@
+using Chatbot.ApiService.Auth;
+
 namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>The seed-compatible HTTP API under <c>/api/v1/chatbot</c>.</summary>
@@ -7,7 +9,10 @@ public static class ChatbotApi
 
     public static IEndpointRouteBuilder MapChatbotApi(this IEndpointRouteBuilder endpoints)
     {
-        var chatbot = endpoints.MapGroup(Prefix).WithTags("chatbot");
+        var chatbot = endpoints.MapGroup(Prefix).WithTags("chatbot")
+            .AddEndpointFilter<RequestIdentity>()
+            .RequireCors(AuthRegistration.CorsPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         chatbot.MapGet("/prewarm", PrewarmEndpoint.HandleAsync)
             .WithSummary("Initialises the agent runtime and its connections; idempotent.");
         chatbot.MapPost("/ask_stream", AskStreamEndpoint.HandleAsync)
@@ -18,7 +23,8 @@ public static class ChatbotApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        chatbot.MapGet("/health", SeedHealthEndpoint.Handle)
+        // Open like /health and /alive: probes carry no identity.
+        endpoints.MapGet(Prefix + "/health", SeedHealthEndpoint.Handle).WithTags("chatbot")
             .WithSummary("The seed's health shape: status, agent_initialized, agent_id, timestamp.");
         return endpoints;
     }

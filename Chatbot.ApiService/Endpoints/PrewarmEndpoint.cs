@@ -1,5 +1,5 @@
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
@@ -19,7 +19,6 @@ public static class PrewarmEndpoint
         HttpContext context,
         PrewarmService prewarm,
         AgentRuntimeProvider runtimes,
-        AltecoContextParser identities,
         IConversationStore memory,
         IOptions<LlmOptions> llm,
         IOptions<RequestLimits> limits,
@@ -36,7 +35,7 @@ public static class PrewarmEndpoint
         int? turnsLoaded = null;
         if (conversation_id is not null)
         {
-            var owner = identities.Parse(context.Request.Headers).Owner;
+            var owner = RequestIdentity.Of(context).Owner;
             turnsLoaded = (await memory.GetTurnsAsync(new ConversationKey(owner, conversation_id), context.RequestAborted)).Count;
         }
 

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Context;
+using Chatbot.Tests.Api.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chatbot.Tests.Hardening;
+
+/// <summary>Whose identity the API believes, in each mode.</summary>
+public sealed class AuthModeTests
+{
+    private const string Secret = "gateway-secret-0123456789";
+    private const string SigningKey = "a-test-signing-key-that-is-long-enough-for-hs256";
+    private static readonly (string, string)[] HamburgUser = [("alteco-user-id", "u-100"), ("alteco-user-systems", """["PV-001"]""")];
+
+    private static ApiFactory Gateway() => new ApiFactory().With("Chatbot:Auth:Mode", "gateway").With("Chatbot:Auth:GatewaySecret", Secret);
+
+    [Fact]
+    public async Task Gateway_mode_refuses_identity_headers_without_the_secret()
+    {
+        await using var factory = Gateway();
+        using var http = factory.CreateClient();
+
+        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, HamburgUser));
+        var prewarm = await http.GetAsync("/api/v1/chatbot/prewarm");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, prewarm.StatusCode);
+        Assert.Equal("application/problem+json", ask.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Gateway_mode_refuses_a_wrong_secret()
+    {
+        await using var factory = Gateway();
+        using var http = factory.CreateClient();
+
+        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, [.. HamburgUser, ("x-gateway-secret", Secret + "x")]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
+    }
+
+    [Fact]
+    public async Task Gateway_mode_trusts_headers_that_come_with_the_secret()
+    {
+        await using var factory = Gateway();
+        using var http = factory.CreateClient();
+
+        var (ask, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, [.. HamburgUser, ("x-gateway-secret", Secret)]));
+
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("**PV-001**", ChatbotClient.Answer(events));
+    }
+
+    [Fact]
+    public async Task Health_endpoints_stay_open_in_gateway_mode()
+    {
+        await using var factory = Gateway();
+        using var http = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/chatbot/health")).StatusCode);
+    }
+
+    [Fact]
+    public void A_trusted_proxy_address_is_believed_without_the_secret()
+    {
+        var resolver = Resolver(new AuthOptions { Mode = "gateway", TrustedProxies = ["10.1.2.3"] });
+        var fromProxy = Request(IPAddress.Parse("10.1.2.3"), ("alteco-user-id", "u-1"));
+        var fromElsewhere = Request(IPAddress.Parse("10.9.9.9"), ("alteco-user-id", "u-1"));
+
+        Assert.Equal("u-1", resolver.Resolve(fromProxy)?.UserId);
+        Assert.Null(resolver.Resolve(fromElsewhere));
+    }
+
+    [Fact]
+    public async Task Jwt_mode_takes_identity_from_a_valid_token_and_ignores_headers()
+    {
+        await using var factory = Jwt();
+        using var http = factory.CreateClient();
+        var token = Token(new Claim("sub", "u-100"), new Claim("tenant_id", "t-100"), new Claim("user_systems", """["PV-002"]"""));
+
+        var (ask, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null,
+            ("Authorization", $"Bearer {token}"), ("alteco-user-systems", """["PV-003"]"""), ("alteco-user-role", "superAdmin")));
+
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        var answer = ChatbotClient.Answer(events);
+        Assert.Contains("**PV-002**", answer);
+        Assert.DoesNotContain("PV-003", answer);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-jwt")]
+    [InlineData("expired")]
+    [InlineData("wrong-key")]
+    public async Task Jwt_mode_refuses_a_missing_or_invalid_token(string? kind)
+    {
+        await using var factory = Jwt();
+        using var http = factory.CreateClient();
+        var token = kind switch
+        {
+            "expired" => Token(DateTime.UtcNow.AddHours(-2), SigningKey, new Claim("sub", "u-1")),
+            "wrong-key" => Token(DateTime.UtcNow.AddHours(1), SigningKey + "-other", new Claim("sub", "u-1")),
+            _ => kind,
+        };
+        (string, string)[] headers = token is null ? [] : [("Authorization", $"Bearer {token}")];
+
+        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", null, headers));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
+    }
+
+    [Fact]
+    public void Development_mode_is_refused_in_production()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => Selector(new AuthOptions { Mode = "development" }, Environments.Production));
+
+        Assert.Contains("refused in Production", failure.Message);
+    }
+
+    [Fact]
+    public void Production_defaults_to_gateway_mode_and_refuses_to_start_without_a_secret()
+    {
+        Assert.Throws<InvalidOperationException>(() => Selector(new AuthOptions(), Environments.Production));
+        Assert.Equal(AuthMode.Gateway, Selector(new AuthOptions { GatewaySecret = Secret }, Environments.Production).Mode);
+        Assert.Equal(AuthMode.Development, Selector(new AuthOptions(), Environments.Development).Mode);
+    }
+
+    [Fact]
+    public async Task Cors_allows_only_the_configured_web_origins()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Cors:Origins:0", "https://chat.example.com");
+        using var http = factory.CreateClient();
+
+        var allowed = await Preflight(http, "https://chat.example.com");
+        var refused = await Preflight(http, "https://evil.example.com");
+
+        Assert.Equal("https://chat.example.com", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    private static ApiFactory Jwt() => new ApiFactory().With("Chatbot:Auth:Mode", "jwt").With("Chatbot:Auth:Jwt:SigningKey", SigningKey);
+
+    private static string Token(params Claim[] claims) => Token(DateTime.UtcNow.AddHours(1), SigningKey, claims);
+
+    private static string Token(DateTime expires, string key, params Claim[] claims) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Subject = new ClaimsIdentity(claims),
+        NotBefore = expires.AddHours(-3),
+        IssuedAt = expires.AddHours(-3),
+        Expires = expires,
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+    });
+
+    private static async Task<HttpResponseMessage> Preflight(HttpClient http, string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, ChatbotClient.AskPath);
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "content-type,x-stream");
+        return await http.SendAsync(request);
+    }
+
+    private static AuthModeSelector Selector(AuthOptions options, string environment) =>
+        new(Options.Create(options), new TestEnvironment(environment), NullLogger<AuthModeSelector>.Instance);
+
+    private static IdentityResolver Resolver(AuthOptions options) =>
+        new(Options.Create(options), Selector(options, Environments.Production), new AltecoContextParser(NullLogger<AltecoContextParser>.Instance));
+
+    private static DefaultHttpContext Request(IPAddress remote, params (string Name, string Value)[] headers)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = remote;
+        foreach (var (name, value) in headers)
+        {
+            context.Request.Headers[name] = value;
+        }
+        return context;
+    }
+
+    private sealed class TestEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "Chatbot.ApiService";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}
