@@ -33,7 +33,8 @@ public sealed class WebStackFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Web.BaseUrl, ViewportSize = new() { Width = 1100, Height = 800 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
-        await page.Locator("textarea").WaitForAsync();
+        // Enter sends only once the input's script is attached.
+        await page.Locator("form.chat-input[data-ready=true]").WaitForAsync();
         return page;
     }
 
