@@ -58,12 +58,15 @@ public static class StoreRegistration
     {
         var connectionString = builder.Configuration.GetConnectionString(MongoConnectionName)!;
         var url = MongoUrl.Create(connectionString);
-        var databaseName = url.DatabaseName ?? builder.Configuration["Chatbot:Memory:Database"] ?? DefaultDatabase;
+        var databaseName = url.DatabaseName ?? builder.Configuration[$"{MemoryOptions.Section}:{nameof(MemoryOptions.Database)}"] ?? DefaultDatabase;
 
         builder.Services.AddSingleton<IMongoClient>(_ =>
         {
             var settings = MongoClientSettings.FromUrl(url);
-            settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
+            if (url.ServerSelectionTimeout == MongoDefaults.ServerSelectionTimeout)
+            {
+                settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
+            }
             return new MongoClient(settings);
         });
         builder.Services.AddSingleton(services => services.GetRequiredService<IMongoClient>().GetDatabase(databaseName));

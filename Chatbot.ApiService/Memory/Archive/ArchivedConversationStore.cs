@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
 
 namespace Chatbot.ApiService.Memory.Archive;
 
@@ -6,8 +8,8 @@ namespace Chatbot.ApiService.Memory.Archive;
 /// Hot memory backed by a durable archive. Writes go to the hot store, then to the archive
 /// through the <see cref="ArchiveQueue"/> (never waited for). A hot miss (expired, evicted, a
 /// restarted Redis) is rehydrated from the archive. Archive reads are bounded by
-/// <see cref="MemoryOptions.ArchiveReadTimeout"/>: a slow or absent archive costs at most that,
-/// and the chat goes on without it.
+/// <see cref="MemoryOptions.ArchiveReadTimeout"/>, and after two failures a circuit breaker
+/// skips them for a while: an archive outage costs a chat at most a timeout or two, then nothing.
 /// </summary>
 public sealed class ArchivedConversationStore(
     IConversationStore hot,
@@ -16,6 +18,17 @@ public sealed class ArchivedConversationStore(
     IOptions<MemoryOptions> options,
     ILogger<ArchivedConversationStore> logger) : IConversationStore
 {
+    private readonly ResiliencePipeline _reads = new ResiliencePipelineBuilder()
+        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(15),
+        })
+        .AddTimeout(options.Value.ArchiveReadTimeout)
+        .Build();
+
     public string Name => $"{hot.Name} + {archive.Name} archive";
 
     public async Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken)
@@ -104,11 +117,14 @@ public sealed class ArchivedConversationStore(
 
     private async Task<(bool Answered, T Value)> ReadArchiveAsync<T>(Func<IConversationStore, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.ArchiveReadTimeout);
         try
         {
-            return (true, await read(archive, timeout.Token).WaitAsync(timeout.Token));
+            // WaitAsync: the timeout holds even for an archive that ignores cancellation.
+            return (true, await _reads.ExecuteAsync(async token => await read(archive, token).WaitAsync(token), cancellationToken));
+        }
+        catch (BrokenCircuitException)
+        {
+            return (false, default!);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
