@@ -2,7 +2,6 @@ using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Context;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Llm;
-using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
@@ -18,7 +17,6 @@ public static class ChatbotServices
         var services = builder.Services;
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
         services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section);
-        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section);
         services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatbotMetrics>();
@@ -32,7 +30,6 @@ public static class ChatbotServices
         services.AddSingleton<AgentRuntimeFactory>();
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
-        services.AddSingleton<IConversationStore, InProcessConversationStore>();
         services.AddSingleton<QuestionRequestReader>();
 
         services.AddSingleton<PrewarmService>();

@@ -100,7 +100,7 @@ public sealed class ChatTurnRunner(
         return
         [
             new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId),
-            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId),
+            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, Tools: sink.Tools),
         ];
     }
 }

@@ -1,5 +1,7 @@
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +10,7 @@ namespace Chatbot.ApiService.Endpoints;
 /// <summary>
 /// <c>POST /ask_stream</c>: streams the answer as Server-Sent Events when the client asks
 /// (<c>x-stream: true</c> or <c>Accept: text/event-stream</c>), else answers with JSON.
+/// A conversation id held by another owner gets 404 before any work.
 /// </summary>
 public static class AskStreamEndpoint
 {
@@ -17,6 +20,7 @@ public static class AskStreamEndpoint
         HttpContext context,
         QuestionRequestReader reader,
         ChatTurnRunner runner,
+        IConversationStore memory,
         IOptions<StreamingOptions> streaming)
     {
         var (request, problem) = await reader.ReadAsync(context.Request, context.RequestAborted);
@@ -26,6 +30,10 @@ public static class AskStreamEndpoint
         }
 
         var identity = RequestIdentity.Of(context);
+        if (request!.ConversationId is { } id && !await IsNewOrOwnedByAsync(memory, id, identity, context.RequestAborted))
+        {
+            return ConversationsEndpoint.NotFound();
+        }
         var streamMode = WantsStream(context.Request);
         var selection = streamMode ? StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value) : StreamEventSelection.TokensOnly;
         var turn = new ChatTurn(request!.Question!, request.ConversationId ?? Guid.NewGuid().ToString("N"), identity);
@@ -47,6 +55,9 @@ public static class AskStreamEndpoint
     public static bool WantsStream(HttpRequest request) =>
         string.Equals(request.Headers[StreamHeader].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase)
         || request.Headers.Accept.ToString().Contains(SseStreamResult.ContentType, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<bool> IsNewOrOwnedByAsync(IConversationStore memory, string conversationId, AltecoContext identity, CancellationToken cancellationToken) =>
+        await memory.GetOwnerAsync(conversationId, cancellationToken) is not { } owner || owner == identity.Owner;
 
     private static async Task<StreamEvent?> LastEventAsync(RunEventSink sink)
     {

@@ -21,8 +21,21 @@ public static class ChatbotApi
             .Produces<QuestionResponse>()
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        chatbot.MapGet("/conversations", ConversationsEndpoint.ListAsync)
+            .WithSummary("The caller's conversations, most recently updated first, paged (page, page_size).")
+            .Produces<ConversationListResponse>()
+            .ProducesValidationProblem();
+        chatbot.MapGet("/conversations/{id}", ConversationsEndpoint.GetAsync)
+            .WithSummary("The turns of one of the caller's conversations; 404 for any other.")
+            .Produces<ConversationResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        chatbot.MapDelete("/conversations/{id}", ConversationsEndpoint.DeleteAsync)
+            .WithSummary("Erases one of the caller's conversations, hot and archived; 404 for any other.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         // Open like /health and /alive: probes carry no identity.
         endpoints.MapGet(Prefix + "/health", SeedHealthEndpoint.Handle).WithTags("chatbot")
             .WithSummary("The seed's health shape: status, agent_initialized, agent_id, timestamp.");

@@ -1,13 +1,17 @@
 namespace Chatbot.ApiService.Memory;
 
 /// <summary>One message of a conversation, as memory keeps it.</summary>
+/// <param name="Tools">The tools the agent called for this answer (names only), in call order.</param>
+/// <param name="Id">Stable across the hot store and the archive, so a retried archive write is not a duplicate.</param>
 public sealed record ConversationTurn(
     string Role,
     string Content,
     DateTimeOffset At,
     string? Agent = null,
     string? RunId = null,
-    bool Incomplete = false)
+    bool Incomplete = false,
+    IReadOnlyList<string>? Tools = null,
+    string? Id = null)
 {
     public const string User = "user";
     public const string Assistant = "assistant";

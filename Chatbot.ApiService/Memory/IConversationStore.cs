@@ -1,16 +1,28 @@
 namespace Chatbot.ApiService.Memory;
 
-/// <summary>Conversation memory: the turns of each owner's conversations.</summary>
+/// <summary>
+/// Conversation memory: the turns of each owner's conversations. Every read and write is scoped
+/// by <see cref="ConversationKey.Owner"/>, so another owner's conversation is simply unknown.
+/// </summary>
 public interface IConversationStore
 {
     /// <summary>A short name for logs, health and prewarm ("in-process", "redis").</summary>
     string Name { get; }
 
-    /// <summary>The turns kept, oldest first; empty for an unknown conversation.</summary>
+    /// <summary>The most recent turns kept (at most <see cref="MemoryOptions.MaxHotTurns"/>), oldest first; empty for an unknown conversation.</summary>
     Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken);
 
     /// <summary>Appends turns atomically, after whatever another writer appended.</summary>
     Task AppendAsync(ConversationKey key, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken);
+
+    /// <summary>The owner's conversations, most recently updated first.</summary>
+    Task<ConversationPage> ListAsync(string owner, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Erases the conversation; false when the owner had no such conversation.</summary>
+    Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken);
+
+    /// <summary>Who holds this conversation id, or null when nobody does (a new conversation).</summary>
+    Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Opens the connection (prewarm); cheap when already open.</summary>
     Task ConnectAsync(CancellationToken cancellationToken);

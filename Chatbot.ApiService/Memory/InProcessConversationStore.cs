@@ -4,58 +4,144 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.ApiService.Memory;
 
 /// <summary>
-/// The embedded default when no Redis is configured: the same semantics (owner isolation,
-/// sliding expiry, a cap on turns) in this process's memory.
+/// The embedded default when no Redis is configured, and the fallback while Redis is down: the
+/// same semantics (owner isolation, sliding expiry, a cap on turns, one owner per id) in this
+/// process's memory. Expired conversations are swept, so memory does not grow forever.
 /// </summary>
 public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, TimeProvider clock) : IConversationStore
 {
+    private static readonly TimeSpan MaxSweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<ConversationKey, Conversation> _conversations = new();
+    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private long _lastSweepTicks;
 
     public string Name => "in-process";
 
     public Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        if (!_conversations.TryGetValue(key, out var conversation))
+        IReadOnlyList<ConversationTurn> turns = [];
+        if (TryGetLive(key, out var conversation))
         {
-            return Task.FromResult<IReadOnlyList<ConversationTurn>>([]);
-        }
-        lock (conversation)
-        {
-            if (IsExpired(conversation))
+            lock (conversation)
             {
-                _conversations.TryRemove(KeyValuePair.Create(key, conversation));
-                return Task.FromResult<IReadOnlyList<ConversationTurn>>([]);
+                conversation.TouchedAt = clock.GetUtcNow();
+                turns = conversation.Turns.ToArray();
             }
-            conversation.TouchedAt = clock.GetUtcNow();
-            return Task.FromResult<IReadOnlyList<ConversationTurn>>(conversation.Turns.ToArray());
         }
+        return Task.FromResult(turns);
     }
 
     public Task AppendAsync(ConversationKey key, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
     {
+        SweepWhenDue();
         while (true)
         {
             var conversation = _conversations.GetOrAdd(key, _ => new Conversation(clock.GetUtcNow()));
             lock (conversation)
             {
-                if (IsExpired(conversation))
+                if (conversation.Evicted || IsExpired(conversation))
                 {
-                    _conversations.TryRemove(KeyValuePair.Create(key, conversation));
+                    Evict(key, conversation);
                     continue;
                 }
-                conversation.Turns.AddRange(turns);
-                var excess = conversation.Turns.Count - options.Value.MaxHotTurns;
-                if (excess > 0)
-                {
-                    conversation.Turns.RemoveRange(0, excess);
-                }
-                conversation.TouchedAt = clock.GetUtcNow();
-                return Task.CompletedTask;
+                conversation.Append(turns, options.Value.MaxHotTurns, clock.GetUtcNow());
             }
+            ClaimOwner(key);
+            return Task.CompletedTask;
         }
     }
 
+    public Task<ConversationPage> ListAsync(string owner, PageRequest page, CancellationToken cancellationToken)
+    {
+        var mine = new List<ConversationSummary>();
+        foreach (var (key, conversation) in _conversations)
+        {
+            if (key.Owner == owner && TryGetLive(key, out _))
+            {
+                lock (conversation)
+                {
+                    mine.Add(new ConversationSummary(key.ConversationId, conversation.Title, conversation.UpdatedAt, conversation.TotalTurns));
+                }
+            }
+        }
+        var newestFirst = mine.OrderByDescending(summary => summary.UpdatedAt).ThenBy(summary => summary.ConversationId, StringComparer.Ordinal);
+        return Task.FromResult(page.Slice(newestFirst, mine.Count));
+    }
+
+    public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var existed = TryGetLive(key, out var conversation);
+        if (existed)
+        {
+            lock (conversation!)
+            {
+                Evict(key, conversation);
+            }
+        }
+        return Task.FromResult(existed);
+    }
+
+    public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (_owners.TryGetValue(conversationId, out var owner) && !TryGetLive(new ConversationKey(owner, conversationId), out _))
+        {
+            owner = null;
+        }
+        return Task.FromResult(owner);
+    }
+
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The first live owner of an id keeps it; outside any conversation's lock, as it may evict another.</summary>
+    private void ClaimOwner(ConversationKey key)
+    {
+        if (_owners.TryGetValue(key.ConversationId, out var current) && current != key.Owner)
+        {
+            TryGetLive(new ConversationKey(current, key.ConversationId), out _);
+        }
+        _owners.TryAdd(key.ConversationId, key.Owner);
+    }
+
+    private bool TryGetLive(ConversationKey key, out Conversation conversation)
+    {
+        if (!_conversations.TryGetValue(key, out conversation!))
+        {
+            return false;
+        }
+        lock (conversation)
+        {
+            if (!IsExpired(conversation))
+            {
+                return true;
+            }
+            Evict(key, conversation);
+            return false;
+        }
+    }
+
+    /// <summary>Called with the conversation's lock held.</summary>
+    private void Evict(ConversationKey key, Conversation conversation)
+    {
+        conversation.Evicted = true;
+        _conversations.TryRemove(KeyValuePair.Create(key, conversation));
+        _owners.TryRemove(KeyValuePair.Create(key.ConversationId, key.Owner));
+    }
+
+    private void SweepWhenDue()
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var interval = Math.Min(options.Value.Ttl.Ticks, MaxSweepInterval.Ticks);
+        var last = Interlocked.Read(ref _lastSweepTicks);
+        if (now - last < interval || Interlocked.CompareExchange(ref _lastSweepTicks, now, last) != last)
+        {
+            return;
+        }
+        foreach (var key in _conversations.Keys)
+        {
+            TryGetLive(key, out _);
+        }
+    }
 
     private bool IsExpired(Conversation conversation) => clock.GetUtcNow() - conversation.TouchedAt > options.Value.Ttl;
 
@@ -63,5 +149,26 @@ public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, 
     {
         public List<ConversationTurn> Turns { get; } = [];
         public DateTimeOffset TouchedAt { get; set; } = touchedAt;
+        public DateTimeOffset UpdatedAt { get; private set; } = touchedAt;
+        public string Title { get; private set; } = "";
+        public long TotalTurns { get; private set; }
+        public bool Evicted { get; set; }
+
+        public void Append(IReadOnlyList<ConversationTurn> turns, int maxTurns, DateTimeOffset now)
+        {
+            if (TotalTurns == 0)
+            {
+                Title = ConversationTitle.From(turns);
+            }
+            Turns.AddRange(turns);
+            TotalTurns += turns.Count;
+            var excess = Turns.Count - maxTurns;
+            if (excess > 0)
+            {
+                Turns.RemoveRange(0, excess);
+            }
+            TouchedAt = now;
+            UpdatedAt = turns.Count > 0 ? turns.Max(turn => turn.At) : now;
+        }
     }
 }

@@ -1,10 +1,14 @@
+using Chatbot.ApiService.Memory;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Driver;
+using StackExchange.Redis;
 
 namespace Chatbot.ApiService.Stores;
 
 /// <summary>
 /// Connects to Redis (connection string <c>redis</c>) and MongoDB (<c>mongo</c>) when they are
-/// configured; otherwise the API runs on its embedded defaults and says so.
+/// configured; otherwise the API runs on its embedded defaults and says so. Then composes
+/// conversation memory on whichever it got.
 /// </summary>
 public static class StoreRegistration
 {
@@ -19,7 +23,10 @@ public static class StoreRegistration
 
         if (hasRedis)
         {
-            builder.AddRedisClient(RedisConnectionName);
+            builder.AddRedisClient(RedisConnectionName,
+                // RedisMemoryHealthCheck reports an outage as degraded: chats go on in process.
+                settings => settings.DisableHealthChecks = true,
+                ConfigureRedisForFallback);
         }
         if (hasMongo)
         {
@@ -31,23 +38,39 @@ public static class StoreRegistration
             Memory: hasRedis ? StoreStatus.RedisMemory : StoreStatus.InProcessMemory,
             Archive: hasMongo ? StoreStatus.MongoArchive : StoreStatus.NoArchive);
         builder.Services.AddSingleton(status);
+        builder.Services.AddConversationMemory(status);
         builder.Services.AddHostedService<StoreStatusLogger>();
         return builder;
+    }
+
+    /// <summary>
+    /// Never block start-up on Redis, fail a command at once while disconnected (the memory store
+    /// falls back instead of queueing behind a dead socket), and reconnect within seconds.
+    /// </summary>
+    private static void ConfigureRedisForFallback(ConfigurationOptions options)
+    {
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2_000);
     }
 
     private static void AddMongoArchiveClient(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(MongoConnectionName)!;
         var url = MongoUrl.Create(connectionString);
-        var databaseName = url.DatabaseName ?? builder.Configuration["Chatbot:Memory:Database"] ?? DefaultDatabase;
+        var databaseName = url.DatabaseName ?? builder.Configuration[$"{MemoryOptions.Section}:{nameof(MemoryOptions.Database)}"] ?? DefaultDatabase;
 
         builder.Services.AddSingleton<IMongoClient>(_ =>
         {
             var settings = MongoClientSettings.FromUrl(url);
-            settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
+            if (url.ServerSelectionTimeout == MongoDefaults.ServerSelectionTimeout)
+            {
+                settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
+            }
             return new MongoClient(settings);
         });
         builder.Services.AddSingleton(services => services.GetRequiredService<IMongoClient>().GetDatabase(databaseName));
-        builder.Services.AddHealthChecks().AddCheck<MongoPingHealthCheck>(MongoConnectionName);
+        // Degraded, not unhealthy: an archive outage never stops a chat (writes wait in the queue).
+        builder.Services.AddHealthChecks().AddCheck<MongoPingHealthCheck>(MongoConnectionName, HealthStatus.Degraded);
     }
 }

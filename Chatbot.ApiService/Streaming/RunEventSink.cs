@@ -17,6 +17,7 @@ public sealed class RunEventSink
         new BoundedChannelOptions(BufferCapacity) { SingleReader = true, SingleWriter = true });
     private readonly StreamEventSelection _selection;
     private readonly StringBuilder _answer = new();
+    private readonly List<string> _tools = [];
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private long _sequence;
     private long? _firstTokenAt;
@@ -29,6 +30,18 @@ public sealed class RunEventSink
 
     /// <summary>The specialist that answered, for memory.</summary>
     public string? Agent { get; private set; }
+
+    /// <summary>The tools called for this answer, in call order, for memory.</summary>
+    public IReadOnlyList<string> Tools
+    {
+        get
+        {
+            lock (_tools)
+            {
+                return [.. _tools];
+            }
+        }
+    }
 
     public int OutputTokens { get; private set; }
 
@@ -59,8 +72,15 @@ public sealed class RunEventSink
         return EmitAsync(StreamEvent.AgentStarted(agent), cancellationToken);
     }
 
-    public ValueTask ToolStartAsync(string tool, string input, CancellationToken cancellationToken) =>
-        EmitAsync(StreamEvent.ToolStarted(tool, input), cancellationToken);
+    public ValueTask ToolStartAsync(string tool, string input, CancellationToken cancellationToken)
+    {
+        lock (_tools)
+        {
+            // A model may call tools in parallel.
+            _tools.Add(tool);
+        }
+        return EmitAsync(StreamEvent.ToolStarted(tool, input), cancellationToken);
+    }
 
     public ValueTask ToolEndAsync(string tool, string result, CancellationToken cancellationToken) =>
         EmitAsync(StreamEvent.ToolEnded(tool, result), cancellationToken);

@@ -47,16 +47,30 @@ public sealed class ConversationMemoryApiTests
     }
 
     [Fact]
-    public async Task Conversations_with_the_same_id_but_different_owners_never_share_turns()
+    public async Task Two_conversations_in_one_process_never_share_turns()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = factory.CreateClient();
+
+        await http.SendAsync(Ask("What is OPEX?", "first-conversation", "alice"));
+        await http.SendAsync(Ask("What is LCOE?", "second-conversation", "alice"));
+
+        Assert.DoesNotContain(model.Calls.Last(), m => m.Text.Contains("OPEX"));
+    }
+
+    [Fact]
+    public async Task Another_owner_cannot_join_a_conversation_by_its_id()
     {
         var model = new RecordingChatClient();
         await using var factory = new ApiFactory().WithModel(model);
         using var http = factory.CreateClient();
 
         await http.SendAsync(Ask("What is OPEX?", "shared-id", "alice"));
-        await http.SendAsync(Ask("What is LCOE?", "shared-id", "bob"));
+        var bob = await http.SendAsync(Ask("What is LCOE?", "shared-id", "bob"));
 
-        Assert.DoesNotContain(model.Calls.Last(), m => m.Text.Contains("OPEX"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, bob.StatusCode);
+        Assert.DoesNotContain(model.Calls, call => call.Any(message => message.Text.Contains("LCOE")));
     }
 
     private static HttpRequestMessage Ask(string question, string conversationId, string user)

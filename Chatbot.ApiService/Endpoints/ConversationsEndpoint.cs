@@ -1,0 +1,72 @@
+using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Memory;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Endpoints;
+
+/// <summary>
+/// <c>/conversations</c>: the caller's own conversations. Every lookup is scoped by the caller's
+/// owner (tenant and user), so another owner's conversation answers 404, never 403: whether an
+/// id exists elsewhere is not revealed.
+/// </summary>
+public static class ConversationsEndpoint
+{
+    public const int MaxPage = 1_000;
+
+    public static async Task<IResult> ListAsync(
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        HttpContext context,
+        IConversationStore memory)
+    {
+        var request = new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultPageSize);
+        if (request.Page is < 1 or > MaxPage || request.PageSize is < 1 or > PageRequest.MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"page must be 1 to {MaxPage} and page_size 1 to {PageRequest.MaxPageSize}."],
+            }, title: "Invalid page");
+        }
+        var owner = RequestIdentity.Of(context).Owner;
+        var conversations = await memory.ListAsync(owner, request, context.RequestAborted);
+        return TypedResults.Ok(ConversationListResponse.From(conversations));
+    }
+
+    public static async Task<IResult> GetAsync(
+        string id,
+        HttpContext context,
+        IConversationStore memory,
+        IOptions<RequestLimits> limits)
+    {
+        if (!ConversationIds.IsValid(id, limits.Value))
+        {
+            return NotFound();
+        }
+        var key = new ConversationKey(RequestIdentity.Of(context).Owner, id);
+        var turns = await memory.GetTurnsAsync(key, context.RequestAborted);
+        return turns.Count == 0 ? NotFound() : TypedResults.Ok(ConversationResponse.From(id, turns));
+    }
+
+    /// <summary>The right-to-erasure path: the hot copy and the archived one.</summary>
+    public static async Task<IResult> DeleteAsync(
+        string id,
+        HttpContext context,
+        IConversationStore memory,
+        IOptions<RequestLimits> limits)
+    {
+        if (!ConversationIds.IsValid(id, limits.Value))
+        {
+            return NotFound();
+        }
+        var key = new ConversationKey(RequestIdentity.Of(context).Owner, id);
+        return await memory.DeleteAsync(key, context.RequestAborted) ? TypedResults.NoContent() : NotFound();
+    }
+
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(
+        "No conversation with this id belongs to you.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Conversation not found");
+}

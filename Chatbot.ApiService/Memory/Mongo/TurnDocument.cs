@@ -1,0 +1,59 @@
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Chatbot.ApiService.Memory.Mongo;
+
+/// <summary>One archived turn: a document per turn, numbered within its conversation.</summary>
+public sealed class TurnDocument
+{
+    [BsonId]
+    public required string Id { get; init; }
+
+    [BsonElement("conversation_id")]
+    public required string ConversationId { get; init; }
+
+    [BsonElement("owner")]
+    public required string Owner { get; init; }
+
+    [BsonElement("seq")]
+    public long Sequence { get; init; }
+
+    [BsonElement("role")]
+    public required string Role { get; init; }
+
+    [BsonElement("content")]
+    public required string Content { get; init; }
+
+    [BsonElement("agent"), BsonIgnoreIfNull]
+    public string? Agent { get; init; }
+
+    [BsonElement("run_id"), BsonIgnoreIfNull]
+    public string? RunId { get; init; }
+
+    /// <summary>A BSON date, so the retention TTL index can expire it.</summary>
+    [BsonElement("at"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+    public DateTime At { get; init; }
+
+    [BsonElement("incomplete")]
+    public bool Incomplete { get; init; }
+
+    [BsonElement("tools"), BsonIgnoreIfNull]
+    public string[]? Tools { get; init; }
+
+    public static TurnDocument From(ConversationKey key, long sequence, ConversationTurn turn, string id) => new()
+    {
+        Id = id,
+        ConversationId = key.ConversationId,
+        Owner = key.Owner,
+        Sequence = sequence,
+        Role = turn.Role,
+        Content = turn.Content,
+        Agent = turn.Agent,
+        RunId = turn.RunId,
+        At = turn.At.UtcDateTime,
+        Incomplete = turn.Incomplete,
+        Tools = turn.Tools is null ? null : [.. turn.Tools],
+    };
+
+    public ConversationTurn ToTurn() =>
+        new(Role, Content, new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Agent, RunId, Incomplete, Tools, Id);
+}

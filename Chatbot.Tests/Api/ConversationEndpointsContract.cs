@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.Tests.Api.Support;
+
+namespace Chatbot.Tests.Api;
+
+/// <summary>
+/// <c>/conversations</c> and the ownership rule over HTTP, run on the embedded store and on a
+/// real Redis: a conversation is its creator's (tenant and user); anyone else gets 404.
+/// </summary>
+public abstract class ConversationEndpointsContract
+{
+    private const string Conversations = "/api/v1/chatbot/conversations";
+
+    protected abstract ApiFactory CreateFactory();
+
+    [Fact]
+    public async Task My_conversations_are_listed_newest_first_with_the_first_question_as_title()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var user = NewUser();
+        var first = NewId();
+        var second = NewId();
+        await AskAsync(http, "What is OPEX?", first, user);
+        await AskAsync(http, "What is LCOE?", second, user);
+        await AskAsync(http, "And CAPEX?", first, user);
+        await AskAsync(http, "Someone else's question", NewId(), NewUser());
+
+        var page = await GetJsonAsync(http, $"{Conversations}?page=1&page_size=1", user);
+        var all = await GetJsonAsync(http, Conversations, user);
+
+        Assert.Equal((1, 1, 2), (page.GetProperty("page").GetInt32(), page.GetProperty("page_size").GetInt32(), page.GetProperty("total").GetInt32()));
+        var items = all.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([first, second], items.Select(item => item.GetProperty("conversation_id").GetString()));
+        Assert.Equal(("What is OPEX?", 4), (items[0].GetProperty("title").GetString(), items[0].GetProperty("turns").GetInt32()));
+        Assert.True(items[0].GetProperty("updated_at").GetDateTimeOffset() >= items[1].GetProperty("updated_at").GetDateTimeOffset());
+        Assert.Equal(first, page.GetProperty("items")[0].GetProperty("conversation_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_conversation_reads_back_its_turns()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var user = NewUser();
+        var id = NewId();
+        var answer = await AskAsync(http, "What is OPEX?", id, user);
+
+        var conversation = await GetJsonAsync(http, $"{Conversations}/{id}", user);
+
+        Assert.Equal(id, conversation.GetProperty("conversation_id").GetString());
+        var turns = conversation.GetProperty("turns").EnumerateArray().ToList();
+        Assert.Equal(["user", "assistant"], turns.Select(turn => turn.GetProperty("role").GetString()));
+        Assert.Equal(["What is OPEX?", answer], turns.Select(turn => turn.GetProperty("content").GetString()));
+        Assert.Equal("knowledge", turns[1].GetProperty("agent").GetString());
+        Assert.False(string.IsNullOrEmpty(turns[1].GetProperty("run_id").GetString()));
+        Assert.False(turns[1].GetProperty("incomplete").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Another_user_gets_404_on_read_append_and_delete()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = CreateFactory().WithModel(model);
+        using var http = factory.CreateClient();
+        var alice = NewUser();
+        var bob = NewUser();
+        var id = NewId();
+        await AskAsync(http, "What is OPEX?", id, alice);
+
+        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), bob));
+        var append = await http.SendAsync(As(ChatbotClient.AskRequest("What did Alice ask?", id), bob));
+        var delete = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, $"{Conversations}/{id}"), bob));
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { read.StatusCode, append.StatusCode, delete.StatusCode });
+        Assert.Equal("application/problem+json", append.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(model.Calls, call => call.Any(message => message.Text.Contains("What did Alice ask?")));
+        Assert.Equal(2, (await GetJsonAsync(http, $"{Conversations}/{id}", alice)).GetProperty("turns").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Another_tenant_with_the_same_user_id_is_another_owner()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var user = NewUser();
+        var id = NewId();
+        await AskAsync(http, "What is OPEX?", id, user);
+
+        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), user with { Tenant = "other-tenant" }));
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_conversation_and_frees_its_id()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var user = NewUser();
+        var id = NewId();
+        await AskAsync(http, "What is OPEX?", id, user);
+
+        var deleted = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, $"{Conversations}/{id}"), user));
+        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), user));
+        var again = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, $"{Conversations}/{id}"), user));
+        var list = await GetJsonAsync(http, Conversations, user);
+        var reused = await http.SendAsync(As(ChatbotClient.AskRequest("What is LCOE?", id), NewUser()));
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (deleted.StatusCode, read.StatusCode, again.StatusCode));
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_identity_every_caller_is_the_one_anonymous_owner()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var id = NewId();
+        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is OPEX?", conversation_id = id });
+
+        var anonymous = await http.GetAsync($"{Conversations}/{id}");
+        var identified = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), NewUser()));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (anonymous.StatusCode, identified.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_follow_up_question_is_answered_from_the_previous_answer()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var user = NewUser();
+        var id = NewId();
+        await AskAsync(http, "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", id, user);
+
+        var followUp = await AskAsync(http, "And if it saves 20000 a year?", id, user);
+
+        Assert.Contains("Payback: 5.0 years (CAPEX 100,000 EUR, net annual saving 20,000 EUR)", followUp);
+    }
+
+    [Theory]
+    [InlineData("page=0")]
+    [InlineData("page_size=0")]
+    [InlineData("page_size=101")]
+    public async Task A_bad_page_is_a_400_problem(string query)
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+
+        var response = await http.GetAsync($"{Conversations}?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    protected sealed record User(string Id, string Tenant);
+
+    private static User NewUser() => new($"u-{Guid.NewGuid():N}", "acme");
+
+    private static string NewId() => $"conv-{Guid.NewGuid():N}";
+
+    private static HttpRequestMessage As(HttpRequestMessage request, User user)
+    {
+        request.Headers.Add("alteco-user-id", user.Id);
+        request.Headers.Add("alteco-user-tenant-id", user.Tenant);
+        request.Headers.Remove("x-stream");
+        return request;
+    }
+
+    private static async Task<string> AskAsync(HttpClient http, string question, string conversationId, User user)
+    {
+        var response = await http.SendAsync(As(ChatbotClient.AskRequest(question, conversationId), user));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString()!;
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path, User user)
+    {
+        var response = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, path), user));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.ApiService.Memory;
+using Chatbot.ApiService.Memory.Archive;
+using Chatbot.Tests.Api.Support;
+using Chatbot.Tests.Memory.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatbot.Tests.Memory;
+
+/// <summary>The API with a MongoDB archive configured that does not answer (nothing listens on its port).</summary>
+public sealed class ArchiveOutageTests
+{
+    [Fact]
+    public async Task With_mongodb_unreachable_the_chat_answers_remembers_and_health_is_degraded()
+    {
+        await using var factory = new ApiFactory()
+            .With("ConnectionStrings:mongo", "mongodb://127.0.0.1:1/chatbot?serverSelectionTimeoutMS=200&connectTimeoutMS=200")
+            .With("Chatbot:Memory:ArchiveReadTimeout", "00:00:00.300")
+            .With("Chatbot:Memory:ArchiveMaxRetries", "1")
+            .With("Chatbot:Memory:ArchiveRetryDelay", "00:00:00.010");
+        using var http = factory.CreateClient();
+        var id = $"archive-down-{Guid.NewGuid():N}";
+
+        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", conversation_id = id });
+        var followUp = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "And if it saves 20000 a year?", conversation_id = id });
+
+        Assert.IsType<ArchivedConversationStore>(factory.Services.GetRequiredService<IConversationStore>());
+        Assert.Contains("Payback: 5.0 years", (await followUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString());
+        Assert.True(await Eventually.HoldsAsync(async () => await (await http.GetAsync("/health")).Content.ReadAsStringAsync() == "Degraded"));
+    }
+}
