@@ -99,6 +99,31 @@ public sealed class ChatPageTests(WebStackFixture stack)
     }
 
     [Fact]
+    public async Task After_a_reload_the_conversation_is_in_the_sidebar_and_its_history_is_back()
+    {
+        var page = await stack.OpenChatAsync();
+        var question = $"What is a feed-in tariff? ({Guid.NewGuid():N})";
+        await Ask(page, question);
+        await Assertions.Expect(page.Locator("article.assistant[data-streaming=false]")).ToHaveCountAsync(1, new() { Timeout = (float)AnswerTimeout.TotalMilliseconds });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f]{32}$"));
+        var conversationUrl = page.Url;
+
+        await page.ReloadAsync();
+        await page.Locator("form.chat-input[data-ready=true]").WaitForAsync();
+
+        var current = page.Locator(".chat-sidebar li.current a");
+        await Assertions.Expect(current).ToHaveAttributeAsync("title", question);
+        await Assertions.Expect(page.Locator("article.user")).ToHaveTextAsync(question);
+        await Assertions.Expect(page.Locator("article.assistant")).ToContainTextAsync("feed-in tariff");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "+ New chat" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article")).ToHaveCountAsync(0);
+        await page.Locator($".chat-sidebar a[title='{question}']").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(conversationUrl);
+        await Assertions.Expect(page.Locator("article.user")).ToHaveTextAsync(question);
+    }
+
+    [Fact]
     public async Task Nothing_in_hostile_markdown_executes_in_the_browser()
     {
         var renderer = new Chatbot.Web.Markdown.MarkdownRenderer();
