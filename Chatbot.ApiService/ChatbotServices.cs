@@ -1,6 +1,8 @@
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Context;
 using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Lifecycle;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Streaming;
@@ -18,6 +20,11 @@ public static class ChatbotServices
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
         services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section);
         services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
+        services.AddOptions<RunBudgetOptions>().BindConfiguration(RunBudgetOptions.Section);
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<RunRegistry>();
+        services.AddHostedService<GracefulShutdown>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatbotMetrics>();
         services.AddProblemDetails();

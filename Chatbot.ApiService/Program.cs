@@ -1,6 +1,8 @@
 using Chatbot.ApiService;
 using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Lifecycle;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Stores;
 using Scalar.AspNetCore;
 
@@ -10,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddChatbotStores();
 builder.AddChatbotAuth();
 builder.AddChatbotApi();
+builder.AddChatbotRateLimits();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -18,6 +21,8 @@ _ = app.Services.GetRequiredService<AuthModeSelector>(); // fails start-up on an
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseMiddleware<DrainingMiddleware>();
+app.UseRateLimiter();
 if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi();

@@ -10,8 +10,11 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
 var apiBaseAddress = new Uri(builder.Configuration["Chatbot:ApiBaseAddress"] ?? "https+http://apiservice");
-builder.Services.AddHttpClient<ChatbotApiClient>(client => client.BaseAddress = apiBaseAddress);
+builder.Services.AddTransient<GatewaySecretHandler>();
+builder.Services.AddHttpClient<ChatbotApiClient>(client => client.BaseAddress = apiBaseAddress)
+    .AddHttpMessageHandler<GatewaySecretHandler>();
 builder.Services.AddHttpClient<ChatStreamClient>(client => client.BaseAddress = apiBaseAddress)
+    .AddHttpMessageHandler<GatewaySecretHandler>()
     .AddStreamingDefaults();
 builder.Services.AddOptions<DemoIdentityOptions>().BindConfiguration(DemoIdentityOptions.Section);
 builder.Services.AddSingleton<UserIdentityResolver>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
@@ -27,6 +28,7 @@ public sealed class AgentRuntimeFactory(
         var includeContent = configuration.GetValue("Chatbot:Telemetry:IncludeContent", false);
         var routing = new ChatClientBuilder(model)
             .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
+            .Use(inner => new ThrottlingRetryChatClient(inner))
             .Build(services);
         var answering = new ChatClientBuilder(model)
             .UseFunctionInvocation(configure: invocation =>
@@ -35,6 +37,7 @@ public sealed class AgentRuntimeFactory(
                 invocation.IncludeDetailedErrors = false;
             })
             .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
+            .Use(inner => new ThrottlingRetryChatClient(inner))
             .Build(services);
 
         var manager = new Manager(

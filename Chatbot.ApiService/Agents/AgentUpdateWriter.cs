@@ -13,6 +13,7 @@ public static class AgentUpdateWriter
             {
                 case TextContent text when text.Text is { Length: > 0 }:
                     await run.Sink.TokenAsync(text.Text, cancellationToken);
+                    run.Budget.CountOutputTokens(run.Sink.OutputTokens);
                     break;
                 case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
                     await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);

@@ -1,3 +1,5 @@
+using Chatbot.ApiService.Lifecycle;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
@@ -8,19 +10,24 @@ namespace Chatbot.ApiService.Agents;
 
 /// <summary>
 /// Produces one answer: loads the conversation, runs the agent team into the run's sink, saves
-/// the turn after <c>complete</c>, and ends the stream with exactly one terminal event. A failure
-/// becomes an <c>error</c> event with a safe message and a correlation id that is in the log.
+/// the turn after <c>complete</c>, and ends the stream with exactly one terminal event. A failure,
+/// an exceeded budget or a shutdown becomes an <c>error</c> event with a safe message and a
+/// correlation id that is in the log; whatever was produced is kept, marked incomplete.
 /// </summary>
 public sealed class ChatTurnRunner(
     AgentRuntimeProvider runtimes,
     IConversationStore memory,
     IOptions<MemoryOptions> memoryOptions,
     IOptions<LlmOptions> llm,
+    IOptions<RunBudgetOptions> budgets,
+    RunRegistry runs,
     ChatbotMetrics metrics,
     TimeProvider clock,
     ILogger<ChatTurnRunner> logger)
 {
     public const string FailureMessage = "The assistant could not finish this answer. Please try again.";
+    public const string BudgetMessage = "This answer reached its limit and was stopped.";
+    public const string ShutdownMessage = "The server is restarting; please ask again.";
 
     /// <summary>Starts the producer; the caller reads <paramref name="sink"/> while it runs.</summary>
     public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken) =>
@@ -30,11 +37,14 @@ public sealed class ChatTurnRunner(
     /// Runs on <paramref name="runtime"/>, or on the process's runtime when null. A warm-up run
     /// (prewarm) reads and stores no memory and is left out of the metrics.
     /// </summary>
-    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, bool warmup, CancellationToken cancellationToken)
+    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, bool warmup, CancellationToken clientGone)
     {
+        using var tracked = runs.Track();
         using var span = ChatbotActivities.Source.StartActivity("chat run");
         span?.SetTag(ChatbotActivities.RunIdTag, turn.RunId).SetTag(ChatbotActivities.ConversationIdTag, turn.ConversationId);
-        var run = new RunContext(turn.Identity, sink);
+        using var budget = new RunBudget(budgets.Value);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone, budget.Token, runs.ShutdownToken);
+        var run = new RunContext(turn.Identity, sink, budget);
         var key = new ConversationKey(turn.Identity.Owner, turn.ConversationId);
         var outcome = "failed";
         if (!warmup)
@@ -45,8 +55,8 @@ public sealed class ChatTurnRunner(
         }
         try
         {
-            await sink.StartAsync(turn.ConversationId, turn.RunId, cancellationToken);
-            var history = warmup ? [] : await memory.GetTurnsAsync(key, cancellationToken);
+            await sink.StartAsync(turn.ConversationId, turn.RunId, stop.Token);
+            var history = warmup ? [] : await memory.GetTurnsAsync(key, stop.Token);
             if (!warmup)
             {
                 metrics.HotRead(hit: history.Count > 0);
@@ -54,27 +64,39 @@ public sealed class ChatTurnRunner(
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
             runtime ??= await runtimes.GetAsync();
-            await runtime.RunAsync(messages, run, cancellationToken);
+            await runtime.RunAsync(messages, run, stop.Token);
 
             if (!warmup)
             {
-                await memory.AppendAsync(key, Turns(turn, sink), cancellationToken);
+                await memory.AppendAsync(key, Turns(turn, sink, incomplete: false), stop.Token);
             }
-            await sink.CompleteAsync(StreamEvent.Completed(sink.Statistics(run.InputTokens)), cancellationToken);
+            await sink.CompleteAsync(StreamEvent.Completed(sink.Statistics(run.InputTokens)), stop.Token);
             outcome = "completed";
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {
             outcome = "cancelled";
             logger.LogInformation("Run {RunId} cancelled: the client went away", turn.RunId);
             sink.Abandon();
+            await KeepPartialAsync(turn, sink, key, warmup);
+        }
+        catch (OperationCanceledException) when (budget.ExceededLimit is { } limit)
+        {
+            outcome = "budget_exceeded";
+            logger.LogWarning("Run {RunId} stopped: its {Limit} budget is spent", turn.RunId, limit);
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(BudgetMessage, $"budget_exceeded:{limit}", turn.RunId));
+        }
+        catch (OperationCanceledException) when (runs.ShutdownToken.IsCancellationRequested)
+        {
+            outcome = "shutdown";
+            logger.LogWarning("Run {RunId} ended by shutdown", turn.RunId);
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(ShutdownMessage, "server_restarting", turn.RunId));
         }
         catch (Exception exception)
         {
-            var correlationId = turn.RunId;
             span.RecordError(exception);
-            logger.LogError(exception, "Run {RunId} failed (correlation id {CorrelationId})", turn.RunId, correlationId);
-            await sink.CompleteAsync(StreamEvent.Failed(FailureMessage, "agent_failed", correlationId), CancellationToken.None);
+            logger.LogError(exception, "Run {RunId} failed (correlation id {CorrelationId})", turn.RunId, turn.RunId);
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(FailureMessage, "agent_failed", turn.RunId));
         }
         finally
         {
@@ -82,6 +104,29 @@ public sealed class ChatTurnRunner(
             {
                 Record(turn, sink, run, outcome);
             }
+        }
+    }
+
+    private async Task EndWithErrorAsync(ChatTurn turn, RunEventSink sink, ConversationKey key, bool warmup, StreamEvent error)
+    {
+        await KeepPartialAsync(turn, sink, key, warmup);
+        await sink.CompleteAsync(error, CancellationToken.None);
+    }
+
+    /// <summary>Keeps what was streamed before the run ended early, marked incomplete; never throws.</summary>
+    private async Task KeepPartialAsync(ChatTurn turn, RunEventSink sink, ConversationKey key, bool warmup)
+    {
+        if (warmup || sink.OutputTokens == 0)
+        {
+            return;
+        }
+        try
+        {
+            await memory.AppendAsync(key, Turns(turn, sink, incomplete: true), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Run {RunId}: the partial answer could not be kept", turn.RunId);
         }
     }
 
@@ -94,13 +139,13 @@ public sealed class ChatTurnRunner(
             turn.RunId, outcome, sink.Agent, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens, statistics.InputTokens);
     }
 
-    private ConversationTurn[] Turns(ChatTurn turn, RunEventSink sink)
+    private ConversationTurn[] Turns(ChatTurn turn, RunEventSink sink, bool incomplete)
     {
         var now = clock.GetUtcNow();
         return
         [
             new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId),
-            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, Tools: sink.Tools),
+            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools),
         ];
     }
 }

@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
@@ -9,13 +10,15 @@ namespace Chatbot.ApiService.Agents;
 /// What one run's tools and filters need: who asks (portfolio tools filter by it) and where
 /// events go. Travels in the run's own clone of a specialist's kernel, never in shared state.
 /// </summary>
-public sealed class RunContext(AltecoContext identity, RunEventSink sink)
+public sealed class RunContext(AltecoContext identity, RunEventSink sink, RunBudget budget)
 {
     public const string KernelDataKey = "chatbot.run";
 
     public AltecoContext Identity { get; } = identity;
 
     public RunEventSink Sink { get; } = sink;
+
+    public RunBudget Budget { get; } = budget;
 
     public long InputTokens { get; private set; }
 

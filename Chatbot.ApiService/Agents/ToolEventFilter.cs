@@ -13,6 +13,7 @@ public sealed class ToolEventFilter(ChatbotMetrics metrics) : IFunctionInvocatio
     {
         var run = RunContext.From(context.Kernel);
         var tool = context.Function.Name;
+        run.Budget.CountToolCall();
         using var span = ChatbotActivities.Source.StartActivity($"tool {tool}")?.SetTag(ChatbotActivities.ToolTag, tool);
         await run.Sink.ToolStartAsync(tool, DescribeArguments(context.Arguments), context.CancellationToken);
         try

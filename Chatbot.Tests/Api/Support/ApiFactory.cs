@@ -17,6 +17,9 @@ public sealed class ApiFactory : WebApplicationFactory<ApiServiceAssembly>
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Chatbot:Llm:Offline:TokenDelayMs"] = "0",
+        // Tests send many questions as one user; the rate-limit tests set their own limits.
+        ["Chatbot:RateLimits:QuestionsPerMinute"] = "100000",
+        ["Chatbot:RateLimits:ConcurrentStreamsPerUser"] = "100000",
     };
     private IChatClient? _model;
 

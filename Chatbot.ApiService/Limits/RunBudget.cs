@@ -1,0 +1,49 @@
+namespace Chatbot.ApiService.Limits;
+
+/// <summary>
+/// One run's budget. Exceeding it cancels the run's token with a reason, so the producer ends
+/// the stream with an <c>error</c> event and keeps what was produced.
+/// </summary>
+public sealed class RunBudget : IDisposable
+{
+    private readonly RunBudgetOptions _options;
+    private readonly CancellationTokenSource _exceeded = new();
+    private int _toolCalls;
+    private string? _reason;
+
+    public RunBudget(RunBudgetOptions options)
+    {
+        _options = options;
+        _exceeded.CancelAfter(options.MaxRunTime);
+    }
+
+    public CancellationToken Token => _exceeded.Token;
+
+    /// <summary>Which limit stopped the run: tool_calls, output_tokens or run_time.</summary>
+    public string? ExceededLimit => _exceeded.IsCancellationRequested ? Volatile.Read(ref _reason) ?? "run_time" : null;
+
+    public void CountToolCall()
+    {
+        if (Interlocked.Increment(ref _toolCalls) > _options.MaxToolCalls)
+        {
+            Exceed("tool_calls");
+        }
+    }
+
+    public void CountOutputTokens(int total)
+    {
+        if (total > _options.MaxOutputTokens)
+        {
+            Exceed("output_tokens");
+        }
+    }
+
+    public void Dispose() => _exceeded.Dispose();
+
+    private void Exceed(string limit)
+    {
+        Interlocked.CompareExchange(ref _reason, limit, null);
+        _exceeded.Cancel();
+        _exceeded.Token.ThrowIfCancellationRequested();
+    }
+}
