@@ -15,13 +15,24 @@ public static class AgentUpdateWriter
                     await run.Sink.TokenAsync(text.Text, cancellationToken);
                     run.Budget.CountOutputTokens(run.Sink.OutputTokens);
                     break;
-                case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
-                    await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
-                    break;
-                case UsageContent usage:
-                    run.AddUsage(usage.Details);
+                default:
+                    await WriteReasoningAsync(content, run, cancellationToken);
                     break;
             }
+        }
+    }
+
+    /// <summary>Reasoning to thinking events and usage to the run's count; any other content is left alone.</summary>
+    public static async ValueTask WriteReasoningAsync(AIContent content, RunContext run, CancellationToken cancellationToken)
+    {
+        switch (content)
+        {
+            case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
+                await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
+                break;
+            case UsageContent usage:
+                run.AddUsage(usage.Details);
+                break;
         }
     }
 }

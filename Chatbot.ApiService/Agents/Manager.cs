@@ -45,17 +45,13 @@ public sealed class Manager
         {
             foreach (var content in update.Contents)
             {
-                switch (content)
+                if (content is FunctionCallContent call && chosen is null && Find(call.Name) is { } specialist)
                 {
-                    case FunctionCallContent call when chosen is null && Find(call.Name) is { } specialist:
-                        chosen = specialist;
-                        break;
-                    case TextReasoningContent reasoning when reasoning.Text is { Length: > 0 }:
-                        await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
-                        break;
-                    case UsageContent usage:
-                        run.AddUsage(usage.Details);
-                        break;
+                    chosen = specialist;
+                }
+                else
+                {
+                    await AgentUpdateWriter.WriteReasoningAsync(content, run, cancellationToken);
                 }
             }
         }

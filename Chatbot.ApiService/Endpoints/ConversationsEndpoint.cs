@@ -41,11 +41,10 @@ public static class ConversationsEndpoint
         IConversationStore memory,
         IOptions<RequestLimits> limits)
     {
-        if (!ConversationIds.IsValid(id, limits.Value))
+        if (OwnedKey(id, context, limits.Value) is not { } key)
         {
             return NotFound();
         }
-        var key = new ConversationKey(RequestIdentity.Of(context).Owner, id);
         var turns = await memory.GetTurnsAsync(key, context.RequestAborted);
         return turns.Count == 0 ? NotFound() : TypedResults.Ok(ConversationResponse.From(id, turns));
     }
@@ -57,13 +56,16 @@ public static class ConversationsEndpoint
         IConversationStore memory,
         IOptions<RequestLimits> limits)
     {
-        if (!ConversationIds.IsValid(id, limits.Value))
+        if (OwnedKey(id, context, limits.Value) is not { } key)
         {
             return NotFound();
         }
-        var key = new ConversationKey(RequestIdentity.Of(context).Owner, id);
         return await memory.DeleteAsync(key, context.RequestAborted) ? TypedResults.NoContent() : NotFound();
     }
+
+    /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>
+    private static ConversationKey? OwnedKey(string id, HttpContext context, RequestLimits limits) =>
+        ConversationIds.IsValid(id, limits) ? new ConversationKey(RequestIdentity.Of(context).Owner, id) : null;
 
     public static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",
