@@ -16,13 +16,19 @@ public sealed class IdentityResolver(IOptions<AuthOptions> options, AuthModeSele
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.GatewaySecret ?? "");
     private readonly IPAddress[] _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).ToArray();
 
+    /// <remarks>
+    /// Only development mode has an anonymous owner; a trusted caller in the other modes must name
+    /// a user, or every anonymous caller would share one owner's conversations.
+    /// </remarks>
     public AltecoContext? Resolve(HttpContext context) => modes.Mode switch
     {
         AuthMode.Development => headers.Parse(context.Request.Headers),
-        AuthMode.Gateway => IsFromGateway(context) ? headers.Parse(context.Request.Headers) : null,
-        AuthMode.Jwt => context.User.Identity?.IsAuthenticated == true ? FromClaims(context.User, context.Request.Headers) : null,
+        AuthMode.Gateway => IsFromGateway(context) ? WithUser(headers.Parse(context.Request.Headers)) : null,
+        AuthMode.Jwt => context.User.Identity?.IsAuthenticated == true ? WithUser(FromClaims(context.User, context.Request.Headers)) : null,
         _ => null,
     };
+
+    private static AltecoContext? WithUser(AltecoContext identity) => identity.UserId is null ? null : identity;
 
     private bool IsFromGateway(HttpContext context)
     {

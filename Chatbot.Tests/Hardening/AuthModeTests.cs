@@ -60,6 +60,17 @@ public sealed class AuthModeTests
     }
 
     [Fact]
+    public async Task Gateway_mode_refuses_a_trusted_request_that_names_no_user()
+    {
+        await using var factory = Gateway();
+        using var http = factory.CreateClient();
+
+        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", null, ("x-gateway-secret", Secret)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_endpoints_stay_open_in_gateway_mode()
     {
         await using var factory = Gateway();

@@ -19,7 +19,7 @@ public sealed class UserIdentityResolver(IOptions<DemoIdentityOptions> demo, IHo
         {
             return new UserIdentity(forwarded);
         }
-        return environment.IsDevelopment() ? Demo(demo.Value) : UserIdentity.Anonymous;
+        return environment.IsDevelopment() || demo.Value.Enabled ? Demo(demo.Value) : UserIdentity.Anonymous;
     }
 
     private static bool IsIdentityHeader(string name) =>
