@@ -11,6 +11,7 @@ public static partial class ConversationIds
     public static string Rule(RequestLimits limits) =>
         $"The conversation id must be 1 to {limits.MaxConversationIdLength} characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'.";
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    // \z, not $: $ also matches before a final newline, which let "id\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]+\z")]
     private static partial Regex Pattern();
 }
