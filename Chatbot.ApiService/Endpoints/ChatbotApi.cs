@@ -1,3 +1,5 @@
+using Chatbot.ApiService.Context;
+
 namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>The seed-compatible HTTP API under <c>/api/v1/chatbot</c>.</summary>
@@ -7,7 +9,7 @@ public static class ChatbotApi
 
     public static IEndpointRouteBuilder MapChatbotApi(this IEndpointRouteBuilder endpoints)
     {
-        var chatbot = endpoints.MapGroup(Prefix).WithTags("chatbot");
+        var chatbot = endpoints.MapGroup(Prefix).WithTags("chatbot").AddEndpointFilter<IdentityHeaderFilter>();
         chatbot.MapGet("/prewarm", PrewarmEndpoint.HandleAsync)
             .WithSummary("Initialises the agent runtime and its connections; idempotent.");
         chatbot.MapPost("/ask_stream", AskStreamEndpoint.HandleAsync)
@@ -17,6 +19,7 @@ public static class ChatbotApi
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         chatbot.MapGet("/health", SeedHealthEndpoint.Handle)
             .WithSummary("The seed's health shape: status, agent_initialized, agent_id, timestamp.");
