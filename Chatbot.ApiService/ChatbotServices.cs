@@ -2,6 +2,7 @@ using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Context;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Logging;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Streaming;
@@ -23,6 +24,7 @@ public static class ChatbotServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatbotMetrics>();
         services.AddProblemDetails();
+        builder.AddLogRedaction();
 
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
         services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(data, "knowledge.json")));
