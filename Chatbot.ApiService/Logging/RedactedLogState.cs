@@ -36,10 +36,14 @@ public sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, object
 
     public override string ToString() => Message;
 
-    /// <summary>Numbers, dates, ids and other values stay as they are; text and objects are redacted as text.</summary>
+    /// <summary>
+    /// Numbers, flags, dates and ids stay as they are; text, lists of text (header values) and any
+    /// other object are redacted as text.
+    /// </summary>
     private static object? Redact(object? value, SecretRedactor redactor) => value switch
     {
-        null or ValueType => value,
+        null or Enum or decimal or DateTime or DateTimeOffset or TimeSpan or Guid => value,
+        _ when value.GetType().IsPrimitive => value,
         string text => redactor.Redact(text),
         IEnumerable<string?> texts => texts.Select(text => text is null ? null : redactor.Redact(text)).ToArray(),
         _ => redactor.Redact(value.ToString() ?? ""),

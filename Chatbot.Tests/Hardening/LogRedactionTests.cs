@@ -2,6 +2,7 @@ using Chatbot.ApiService.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Primitives;
 
 namespace Chatbot.Tests.Hardening;
 
@@ -71,6 +72,20 @@ public sealed class LogRedactionTests
         Assert.Equal("call failed with [redacted]", record.Exception!.Message);
         Assert.DoesNotContain(Jwt, record.Exception.ToString(), StringComparison.Ordinal);
         Assert.Contains(nameof(InvalidOperationException), record.Exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Header_values_logged_as_a_structured_value_are_redacted()
+    {
+        using var provider = new FakeLoggerProvider();
+        using var factory = new RedactingLoggerFactory(new LoggerFactory([provider]), _redactor);
+
+        factory.CreateLogger("Test").LogInformation("Headers {Authorization}", (object)new StringValues(["Bearer abcdefghijkl", Jwt]));
+
+        var record = Assert.Single(provider.Collector.GetSnapshot());
+        Assert.DoesNotContain("abcdefghijkl", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Jwt, record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.StructuredState!, pair => pair.Value is { } value && (value.Contains("abcdefghijkl", StringComparison.Ordinal) || value.Contains(Jwt, StringComparison.Ordinal)));
     }
 
     [Fact]
