@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Chatbot.ApiService.Logging;
 using Chatbot.ApiService.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
@@ -88,7 +89,7 @@ public sealed class LogLeakTests : IAsyncLifetime
         var response = await RawHttp.SendAsync(_server, RawHttp.Post(_server, ChatbotClient.AskPath, headerLine + "\r\n", body));
 
         Assert.Equal(400, response.Status);
-        Assert.Contains(_api.Logs.Lines, line => line.Contains("Invalid request header", StringComparison.Ordinal) && line.Contains(SecretRedactorMask, StringComparison.Ordinal));
+        Assert.Contains(_api.Logs.Lines, line => line.Contains("Invalid request header", StringComparison.Ordinal) && line.Contains(SecretRedactor.Mask, StringComparison.Ordinal));
         AssertNoSecretLogged();
     }
 
@@ -127,8 +128,6 @@ public sealed class LogLeakTests : IAsyncLifetime
         Assert.DoesNotContain(BrokenOptions.Message, body, StringComparison.Ordinal);
         Assert.Null(ProblemShape.Flaw(500, response.Content.Headers.ContentType?.MediaType, body));
     }
-
-    private const string SecretRedactorMask = "[redacted]";
 
     private static HttpRequestMessage WithSecrets(HttpRequestMessage request)
     {
