@@ -6,7 +6,8 @@ namespace Chatbot.ApiService.Context;
 
 /// <summary>
 /// Bounds the gateway's identity headers before any work. A value longer than
-/// <see cref="RequestLimits.MaxHeaderValueLength"/> gets 431 Request Header Fields Too Large
+/// <see cref="RequestLimits.MaxHeaderValueLength"/> (<see cref="RequestLimits.MaxAccessTokenLength"/>
+/// for the access token) gets 431 Request Header Fields Too Large
 /// (RFC 6585 §5: a single field too large, named in the response); a value with a control
 /// character (ESC, DEL, ...: they would forge log lines) gets 400. Both ProblemDetails name the
 /// header in <c>field</c>. Kestrel has already refused CR, LF and NUL in any header, and holds
@@ -33,10 +34,11 @@ public sealed class IdentityHeaderFilter(IOptions<RequestLimits> limits) : IEndp
                 continue;
             }
             var value = values.ToString();
-            if (value.Length > limits.MaxHeaderValueLength)
+            var maxLength = IsAccessToken(name) ? limits.MaxAccessTokenLength : limits.MaxHeaderValueLength;
+            if (value.Length > maxLength)
             {
                 return Problem(StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request header too large",
-                    $"Header {name.ToLowerInvariant()} must be at most {limits.MaxHeaderValueLength} characters.", name, TooLargeType);
+                    $"Header {name.ToLowerInvariant()} must be at most {maxLength} characters.", name, TooLargeType);
             }
             if (value.AsSpan().ContainsAny(ForbiddenControls))
             {
@@ -50,6 +52,9 @@ public sealed class IdentityHeaderFilter(IOptions<RequestLimits> limits) : IEndp
     /// <summary>Any spelling the parser reads: <c>alteco-*</c>, <c>alteco_*</c>, <c>x-alteco-*</c>, <c>x-alteco_*</c>.</summary>
     public static bool IsIdentityHeader(string name) =>
         name.StartsWith("alteco", StringComparison.OrdinalIgnoreCase) || name.StartsWith("x-alteco", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAccessToken(string name) =>
+        name.EndsWith("access-token", StringComparison.OrdinalIgnoreCase) || name.EndsWith("access_token", StringComparison.OrdinalIgnoreCase);
 
     private static IResult Problem(int status, string title, string detail, string header, string? type) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: type,

@@ -16,4 +16,10 @@ public sealed class RequestLimits
     /// All headers together stay within Kestrel's own limits (32 KB, 100 fields).
     /// </summary>
     public int MaxHeaderValueLength { get; set; } = 4_096;
+
+    /// <summary>
+    /// Characters the access token header (<c>alteco-access-token</c>) may carry: identity
+    /// providers' JWTs with many groups or roles run past 4 KB. Longer is 431.
+    /// </summary>
+    public int MaxAccessTokenLength { get; set; } = 16_384;
 }
