@@ -4,6 +4,8 @@ using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Lifecycle;
 using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Logging;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
@@ -28,6 +30,7 @@ public static class ChatbotServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatbotMetrics>();
         services.AddProblemDetails();
+        builder.AddLogRedaction();
 
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
         services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(data, "knowledge.json")));

@@ -93,11 +93,13 @@ public sealed class AltecoContextParser(ILogger<AltecoContextParser> logger)
                     .ToArray();
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
         {
-            // Falls through to the warning.
+            // Falls through to the warning. JsonException: not JSON. InvalidOperationException: an
+            // item with a lone surrogate escape (["\ud800"]) that GetString cannot turn into text.
+            // ArgumentException: the header text itself is not valid UTF-16.
         }
-        logger.LogWarning("Header alteco-{Header} is not a JSON array; ignoring it", suffix);
+        logger.LogWarning("Header alteco-{Header} is not a JSON array of text; ignoring it", suffix);
         return [];
     }
 }

@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Context;
 
 namespace Chatbot.ApiService.Endpoints;
 
@@ -10,6 +11,7 @@ public static class ChatbotApi
     public static IEndpointRouteBuilder MapChatbotApi(this IEndpointRouteBuilder endpoints)
     {
         var chatbot = endpoints.MapGroup(Prefix).WithTags("chatbot")
+            .AddEndpointFilter<IdentityHeaderFilter>()
             .AddEndpointFilter<RequestIdentity>()
             .RequireCors(AuthRegistration.CorsPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -23,6 +25,7 @@ public static class ChatbotApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         chatbot.MapGet("/conversations", ConversationsEndpoint.ListAsync)
             .WithSummary("The caller's conversations, most recently updated first, paged (page, page_size).")

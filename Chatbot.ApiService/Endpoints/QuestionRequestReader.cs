@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +13,16 @@ namespace Chatbot.ApiService.Endpoints;
 /// </summary>
 public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
 {
+    /// <summary>
+    /// The web defaults, but a key sent twice is an error: with "last wins" a gateway or filter
+    /// that reads the first <c>question</c> would check a different text than the agent answers.
+    /// </summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { AllowDuplicateProperties = false };
+
+    /// <summary>Control characters a question may not hold: all but \n, \r and \t.</summary>
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
+        Enumerable.Range(0, 0xA0).Select(code => (char)code).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')).ToArray());
+
     public async Task<(QuestionRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
@@ -28,19 +41,36 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
             return (null, TooLarge(maxBytes));
         }
 
+        var json = WithoutByteOrderMark(body);
+        if (!Utf8.IsValid(json))
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid UTF-8.", "body"));
+        }
         QuestionRequest? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<QuestionRequest>(body, JsonSerializerOptions.Web);
+            parsed = JsonSerializer.Deserialize<QuestionRequest>(json, Json);
         }
         catch (JsonException exception)
         {
-            var field = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            var field = FieldAt(exception.Path);
             return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON",
                 $"The body is not a valid question object (at '{field}').", field));
         }
         return Validate(parsed);
     }
+
+    /// <summary>RFC 8259 lets a parser ignore a UTF-8 byte order mark; System.Text.Json does not, so drop it.</summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(byte[] body) =>
+        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsSpan(Encoding.UTF8.Preamble.Length) : body;
+
+    /// <summary>Names one of our fields, else "body": a JSON path can carry any key the client sent.</summary>
+    private static string FieldAt(string? path) => path switch
+    {
+        "$.question" => "question",
+        "$.conversation_id" => "conversation_id",
+        _ => "body",
+    };
 
     private (QuestionRequest?, IResult?) Validate(QuestionRequest? request)
     {
@@ -52,12 +82,22 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
         {
             return (null, Invalid("question", $"The question must be at most {limits.Value.MaxQuestionLength} characters."));
         }
+        if (HasControlCharacter(request.Question))
+        {
+            return (null, Invalid("question", "The question must not contain control characters other than line breaks and tabs."));
+        }
         if (request.ConversationId is { } id && !ConversationIds.IsValid(id, limits.Value))
         {
             return (null, Invalid("conversation_id", ConversationIds.Rule(limits.Value)));
         }
         return (request, null);
     }
+
+    /// <summary>
+    /// Control characters (NUL, ESC, DEL, C1...) have no place in a question and can forge log
+    /// lines or terminal output downstream; \n, \r and \t are ordinary text.
+    /// </summary>
+    private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAny(ForbiddenControls);
 
     /// <summary>The body, or null when it exceeds <paramref name="maxBytes"/> (chunked bodies carry no length).</summary>
     private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)

@@ -10,4 +10,16 @@ public sealed class RequestLimits
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     public int MaxConversationIdLength { get; set; } = 128;
+
+    /// <summary>
+    /// Characters one identity header (<c>alteco-*</c>, <c>x-alteco-*</c>) may carry; longer is 431.
+    /// All headers together stay within Kestrel's own limits (32 KB, 100 fields).
+    /// </summary>
+    public int MaxHeaderValueLength { get; set; } = 4_096;
+
+    /// <summary>
+    /// Characters the access token header (<c>alteco-access-token</c>) may carry: identity
+    /// providers' JWTs with many groups or roles run past 4 KB. Longer is 431.
+    /// </summary>
+    public int MaxAccessTokenLength { get; set; } = 16_384;
 }
