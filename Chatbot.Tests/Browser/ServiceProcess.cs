@@ -46,7 +46,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitUntilHealthyAsync(project);
+        try
+        {
+            await service.WaitUntilHealthyAsync(project);
+        }
+        catch
+        {
+            await service.DisposeAsync(); // a service that never became healthy must not outlive the test run
+            throw;
+        }
         return service;
     }
 
