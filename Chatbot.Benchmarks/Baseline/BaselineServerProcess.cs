@@ -26,7 +26,7 @@ public sealed class BaselineServerProcess : IAsyncDisposable
         await File.WriteAllTextAsync(tokensFile, JsonSerializer.Serialize(tokens));
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var self = typeof(BaselineServer).Assembly.Location;
-        var process = ChildProcess.Start("dotnet", ["exec", self, BaselineServer.Mode, "--url", baseUrl, "--tokens", tokensFile],
+        var process = ChildProcess.Start("baseline", "dotnet", ["exec", self, BaselineServer.Mode, "--url", baseUrl, "--tokens", tokensFile],
             Path.GetDirectoryName(self)!,
             // The API is a web project, so it runs with server GC; the baseline does too.
             new Dictionary<string, string?> { ["DOTNET_gcServer"] = "1" });

@@ -49,7 +49,7 @@ public sealed class ApiServer : IAsyncDisposable
             ["ConnectionStrings__mongo"] = null,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
         };
-        var process = ChildProcess.Start("dotnet", ["exec", options.Assembly], Path.GetDirectoryName(options.Assembly)!, environment);
+        var process = ChildProcess.Start("api", "dotnet", ["exec", options.Assembly], Path.GetDirectoryName(options.Assembly)!, environment);
         try
         {
             var (listening, ready) = await ServerReadiness.WaitAsync(process, baseUrl, HealthPath);

@@ -25,7 +25,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = File.Exists(Executable) ? Executable : "redis-server";
         var port = FreePort.Next();
-        var process = ChildProcess.Start(executable,
+        var process = ChildProcess.Start("redis", executable,
             ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxclients", "10000"],
             Path.GetTempPath(), new Dictionary<string, string?>());
         var server = new RedisServer(process, port);
