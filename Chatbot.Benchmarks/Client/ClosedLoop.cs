@@ -6,9 +6,11 @@ namespace Chatbot.Benchmarks.Client;
 /// <summary>
 /// <paramref name="Concurrency"/> virtual users, each sending its next request as soon as its
 /// last answer ended, until <paramref name="MaxRequests"/> were sent or <paramref name="TimeLimit"/>
-/// passed (both bounds always apply). Users can start spread over <paramref name="Ramp"/>.
+/// passed (both bounds always apply). With <paramref name="MinRequests"/> it stops earlier: once
+/// that many were sent and <paramref name="MinDuration"/> passed, so a fast server is measured
+/// for long enough too. Users can start spread over <paramref name="Ramp"/>.
 /// </summary>
-public sealed record ClosedLoop(int Concurrency, int MaxRequests, TimeSpan TimeLimit, TimeSpan Ramp = default)
+public sealed record ClosedLoop(int Concurrency, int MaxRequests, TimeSpan TimeLimit, TimeSpan Ramp = default, int? MinRequests = null, TimeSpan MinDuration = default)
 {
     public async Task<ClosedLoopResult> RunAsync(StreamClient client, StreamTarget target, string tag, StreamGauge? gauge = null)
     {
@@ -24,7 +26,7 @@ public sealed record ClosedLoop(int Concurrency, int MaxRequests, TimeSpan TimeL
             while (Stopwatch.GetElapsedTime(started) < TimeLimit)
             {
                 var number = Interlocked.Increment(ref issued);
-                if (number > MaxRequests)
+                if (number > MaxRequests || IsEnough(number, Stopwatch.GetElapsedTime(started)))
                 {
                     return;
                 }
@@ -34,4 +36,6 @@ public sealed record ClosedLoop(int Concurrency, int MaxRequests, TimeSpan TimeL
         await Task.WhenAll(users);
         return new ClosedLoopResult([.. outcomes], Stopwatch.GetElapsedTime(started));
     }
+
+    private bool IsEnough(int number, TimeSpan elapsed) => number > MinRequests && elapsed >= MinDuration;
 }

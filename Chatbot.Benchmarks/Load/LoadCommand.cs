@@ -51,10 +51,10 @@ public static class LoadCommand
     private static async Task<LoadMeasurement> MeasureAsync(StreamClient client, StreamTarget target, LoadLevel level, int expectedTokens, Func<ProcessStats> server)
     {
         var tag = $"{target.Name}-c{level.Concurrency}-{Guid.NewGuid():N}";
-        await new ClosedLoop(level.Concurrency, level.WarmupRequests, LoadLevel.WarmupTimeLimit).RunAsync(client, target, tag + "-warm");
+        await level.Warmup.RunAsync(client, target, tag + "-warm");
 
         var before = server();
-        var result = await new ClosedLoop(level.Concurrency, level.MeasuredRequests, LoadLevel.MeasuredTimeLimit).RunAsync(client, target, tag);
+        var result = await level.Measured.RunAsync(client, target, tag);
         var cpu = server().CpuTime - before.CpuTime;
 
         var measurement = new LoadMeasurement(target.Name, level.Concurrency, result, cpu, expectedTokens);
