@@ -38,6 +38,7 @@ public sealed class StreamClient : IDisposable
         long firstToken = 0;
         var tokens = 0;
         var opened = false;
+        gauge?.Sent();
         try
         {
             using var request = target.CreateRequest(conversationId);
@@ -79,10 +80,7 @@ public sealed class StreamClient : IDisposable
         }
         finally
         {
-            if (opened)
-            {
-                gauge?.Closed();
-            }
+            gauge?.Closed(opened);
         }
     }
 

@@ -1,13 +1,28 @@
 namespace Chatbot.Benchmarks.Client;
 
-/// <summary>How many streams are open right now: response headers received, end not yet read.</summary>
+/// <summary>
+/// How many requests are in flight right now (sent, end not yet read: each holds a connection
+/// and a run on the server), and how many of those are streaming (response headers received).
+/// </summary>
 public sealed class StreamGauge
 {
-    private int _open;
+    private int _inFlight;
+    private int _streaming;
 
-    public int Open => Volatile.Read(ref _open);
+    public int InFlight => Volatile.Read(ref _inFlight);
 
-    public void Opened() => Interlocked.Increment(ref _open);
+    public int Streaming => Volatile.Read(ref _streaming);
 
-    public void Closed() => Interlocked.Decrement(ref _open);
+    public void Sent() => Interlocked.Increment(ref _inFlight);
+
+    public void Opened() => Interlocked.Increment(ref _streaming);
+
+    public void Closed(bool opened)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        if (opened)
+        {
+            Interlocked.Decrement(ref _streaming);
+        }
+    }
 }

@@ -62,9 +62,9 @@ public static class SoakCommand
         {
             do
             {
-                var sample = new SoakSample(Stopwatch.GetElapsedTime(started), gauge.Open, api.Stats());
+                var sample = new SoakSample(Stopwatch.GetElapsedTime(started), gauge.InFlight, gauge.Streaming, api.Stats());
                 samples.Add(sample);
-                Console.WriteLine($"{sample.At.TotalSeconds,5:0} s: {sample.OpenStreams,5} open, API RSS {sample.Api.ResidentBytes / (1024 * 1024)} MiB, CPU {sample.Api.CpuTime.TotalSeconds:0.0} s");
+                Console.WriteLine($"{sample.At.TotalSeconds,5:0} s: {sample.InFlight,5} in flight, {sample.Streaming,5} streaming, API RSS {sample.Api.ResidentBytes / (1024 * 1024)} MiB, CPU {sample.Api.CpuTime.TotalSeconds:0.0} s");
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }

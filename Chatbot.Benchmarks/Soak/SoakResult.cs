@@ -15,15 +15,18 @@ public sealed record SoakResult(
 {
     public IReadOnlyList<SoakSample> Held => Samples.Where(sample => sample.At >= HoldStart && sample.At <= HoldEnd).ToArray();
 
-    public double MeanOpenStreams => Held.Average(sample => sample.OpenStreams);
+    public double MeanInFlight => Held.Average(sample => sample.InFlight);
 
-    public int MinOpenStreams => Held.Min(sample => sample.OpenStreams);
+    public int MinInFlight => Held.Min(sample => sample.InFlight);
+
+    public double MeanStreaming => Held.Average(sample => sample.Streaming);
 
     public double MeanResidentBytes => Held.Average(sample => (double)sample.Api.ResidentBytes);
 
     public long MaxResidentBytes => Held.Max(sample => sample.Api.ResidentBytes);
 
-    public double ResidentBytesPerStream => (MeanResidentBytes - ResidentBytesBefore) / MeanOpenStreams;
+    /// <summary>The growth of the API's resident memory while the streams were held, per request in flight.</summary>
+    public double ResidentBytesPerStream => (MeanResidentBytes - ResidentBytesBefore) / MeanInFlight;
 
     /// <summary>The API's CPU over the hold window, as a share of one core (100 % = one core busy).</summary>
     public double CpuPercentOfOneCore
