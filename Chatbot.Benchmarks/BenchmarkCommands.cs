@@ -21,6 +21,7 @@ public static class BenchmarkCommands
           coldstart  [--runs 5] [--steady-requests 30] [--api-dll path]
           soak       [--streams 1000] [--hold-seconds 60] [--ramp-seconds 10] [--token-delay-ms 15] [--api-dll path]
 
+        Every mode but micro also takes --question "..." and --api-env "Key=Value;Key=Value" (more API settings).
         Results are printed and written as markdown to artifacts/benchmarks/.
         """;
 

@@ -11,6 +11,8 @@ public sealed record ClosedLoopResult(IReadOnlyList<StreamOutcome> Outcomes, Tim
 
     public LatencyStats TimeToFirstToken => new(Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => outcome.TimeToFirstTokenMs));
 
+    public LatencyStats ServerTimeToFirstToken => new(Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => outcome.ServerTimeToFirstTokenMs));
+
     public LatencyStats Total => new(Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => outcome.TotalMs));
 
     public long TokensReceived => Outcomes.Sum(outcome => (long)outcome.Tokens);

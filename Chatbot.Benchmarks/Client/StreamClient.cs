@@ -61,7 +61,7 @@ public sealed class StreamClient : IDisposable
                         }
                         break;
                     case StreamEventTypeNames.Complete:
-                        return Finished(started, firstToken, tokens);
+                        return Finished(started, firstToken, tokens) with { ServerTimeToFirstTokenMs = ServerTimeToFirstToken(item.Data) };
                     case StreamEventTypeNames.Error:
                         return StreamOutcome.Failed(Elapsed(started), tokens, "error event");
                 }
@@ -109,6 +109,12 @@ public sealed class StreamClient : IDisposable
     private static StreamOutcome Finished(long started, long firstToken, int tokens) => tokens == 0
         ? StreamOutcome.Failed(Elapsed(started), 0, "no tokens")
         : new StreamOutcome(Stopwatch.GetElapsedTime(started, firstToken).TotalMilliseconds, Elapsed(started), tokens, null);
+
+    private static double ServerTimeToFirstToken(string completeData)
+    {
+        using var json = JsonDocument.Parse(completeData);
+        return json.RootElement.TryGetProperty("ttft_ms", out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : double.NaN;
+    }
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -19,6 +19,7 @@ public static class ColdStartCommand
         var steadyRequests = options.Number("steady-requests", 30);
         var question = options.Text("question", BenchmarkQuestion.Default);
         var assembly = RepoLayout.ApiAssembly(options.Text("api-dll"));
+        var environment = ApiServerOptions.ParseEnvironment(options.Text("api-env"));
         var machine = MachineDescription.Describe();
 
         await using var redis = await RedisServer.StartAsync();
@@ -27,7 +28,8 @@ public static class ColdStartCommand
         {
             foreach (var prewarm in (bool[])[true, false])
             {
-                var run = await MeasureAsync(new ApiServerOptions(assembly, TokenDelayMs: 0, prewarm, redis.ConnectionString), question, steadyRequests);
+                var api = new ApiServerOptions(assembly, TokenDelayMs: 0, prewarm, redis.ConnectionString) { Environment = environment };
+                var run = await MeasureAsync(api, question, steadyRequests);
                 Console.WriteLine($"prewarm {(prewarm ? "on " : "off")} run {i + 1}: ready {run.Ready.TotalMilliseconds:0} ms, "
                     + $"first TTFT {run.First.TimeToFirstTokenMs:0.0} ms, steady TTFT {run.SteadyTimeToFirstTokenMs:0.00} ms");
                 results.Add(run);

@@ -49,6 +49,10 @@ public sealed class ApiServer : IAsyncDisposable
             ["ConnectionStrings__mongo"] = null,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
         };
+        foreach (var (key, value) in options.Environment)
+        {
+            environment[key] = value;
+        }
         var process = ChildProcess.Start("api", "dotnet", ["exec", options.Assembly], Path.GetDirectoryName(options.Assembly)!, environment);
         try
         {

@@ -5,4 +5,13 @@ public sealed record ApiServerOptions(
     string Assembly,
     int TokenDelayMs,
     bool PrewarmOnStartup,
-    string? RedisConnectionString);
+    string? RedisConnectionString)
+{
+    /// <summary>More settings for the API (<c>--api-env Key=Value;Key=Value</c>), e.g. to measure what a log line costs.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public static IReadOnlyDictionary<string, string> ParseEnvironment(string? pairs) =>
+        (pairs ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+}

@@ -24,7 +24,10 @@ public static class LoadCommand
 
         await using var redis = await RedisServer.StartAsync();
         await using var api = await ApiServer.StartAsync(new ApiServerOptions(
-            RepoLayout.ApiAssembly(options.Text("api-dll")), TokenDelayMs: 0, PrewarmOnStartup: true, redis.ConnectionString));
+            RepoLayout.ApiAssembly(options.Text("api-dll")), TokenDelayMs: 0, PrewarmOnStartup: true, redis.ConnectionString)
+        {
+            Environment = ApiServerOptions.ParseEnvironment(options.Text("api-env")),
+        });
         using var client = new StreamClient(TimeSpan.FromSeconds(30));
 
         var apiTarget = StreamTarget.Api(api.BaseUrl, question);
@@ -43,6 +46,8 @@ public static class LoadCommand
 
         var header = $"## load\n\nMachine: {machine}. Load average at end: {MachineDescription.LoadAverage()}.\n"
             + $"Question: \"{question}\", {tokens.Count} token events an answer; offline model at 0 ms a token; memory: Redis at {redis.ConnectionString}.\n"
+            + (options.Text("api-dll") is { } dll ? $"API build: {dll}.\n" : "")
+            + (options.Text("api-env") is { } env ? $"API settings: {env}.\n" : "")
             + $"Run took {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.";
         await ResultsFile.WriteAsync("load", LoadReport.Render(measurements, header));
         return 0;

@@ -26,7 +26,10 @@ public static class SoakCommand
 
         await using var redis = await RedisServer.StartAsync();
         await using var api = await ApiServer.StartAsync(new ApiServerOptions(
-            RepoLayout.ApiAssembly(options.Text("api-dll")), tokenDelayMs, PrewarmOnStartup: true, redis.ConnectionString));
+            RepoLayout.ApiAssembly(options.Text("api-dll")), tokenDelayMs, PrewarmOnStartup: true, redis.ConnectionString)
+        {
+            Environment = ApiServerOptions.ParseEnvironment(options.Text("api-env")),
+        });
         using var client = new StreamClient(TimeSpan.FromSeconds(120));
         var target = StreamTarget.Api(api.BaseUrl, question);
 
