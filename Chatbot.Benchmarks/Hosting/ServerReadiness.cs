@@ -30,9 +30,9 @@ public static class ServerReadiness
                     return (listening.Value, Stopwatch.GetElapsedTime(process.StartedAt));
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy to answer within the poll's timeout.
             }
             await Task.Delay(PollInterval);
         }
