@@ -18,8 +18,6 @@ public static class ColdStartCommand
         var runs = options.Number("runs", 5);
         var steadyRequests = options.Number("steady-requests", 30);
         var question = options.Text("question", BenchmarkQuestion.Default);
-        var assembly = RepoLayout.ApiAssembly(options.Text("api-dll"));
-        var environment = ApiServerOptions.ParseEnvironment(options.Text("api-env"));
         var machine = MachineDescription.Describe();
 
         await using var redis = await RedisServer.StartAsync();
@@ -28,8 +26,7 @@ public static class ColdStartCommand
         {
             foreach (var prewarm in (bool[])[true, false])
             {
-                var api = new ApiServerOptions(assembly, TokenDelayMs: 0, prewarm, redis.ConnectionString) { Environment = environment };
-                var run = await MeasureAsync(api, question, steadyRequests);
+                var run = await MeasureAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarm, redis.ConnectionString), question, steadyRequests);
                 Console.WriteLine($"prewarm {(prewarm ? "on " : "off")} run {i + 1}: ready {run.Ready.TotalMilliseconds:0} ms, "
                     + $"first TTFT {run.First.TimeToFirstTokenMs:0.0} ms, steady TTFT {run.SteadyTimeToFirstTokenMs:0.00} ms");
                 results.Add(run);

@@ -23,11 +23,7 @@ public static class LoadCommand
         var machine = MachineDescription.Describe();
 
         await using var redis = await RedisServer.StartAsync();
-        await using var api = await ApiServer.StartAsync(new ApiServerOptions(
-            RepoLayout.ApiAssembly(options.Text("api-dll")), TokenDelayMs: 0, PrewarmOnStartup: true, redis.ConnectionString)
-        {
-            Environment = ApiServerOptions.ParseEnvironment(options.Text("api-env")),
-        });
+        await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarmOnStartup: true, redis.ConnectionString));
         using var client = new StreamClient(TimeSpan.FromSeconds(30));
 
         var apiTarget = StreamTarget.Api(api.BaseUrl, question);

@@ -25,11 +25,7 @@ public static class SoakCommand
         var machine = MachineDescription.Describe();
 
         await using var redis = await RedisServer.StartAsync();
-        await using var api = await ApiServer.StartAsync(new ApiServerOptions(
-            RepoLayout.ApiAssembly(options.Text("api-dll")), tokenDelayMs, PrewarmOnStartup: true, redis.ConnectionString)
-        {
-            Environment = ApiServerOptions.ParseEnvironment(options.Text("api-env")),
-        });
+        await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs, prewarmOnStartup: true, redis.ConnectionString));
         using var client = new StreamClient(TimeSpan.FromSeconds(120));
         var target = StreamTarget.Api(api.BaseUrl, question);
 
