@@ -42,6 +42,7 @@ public static class ChatbotServices
         services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<QuestionRequestReader>();
 
+        services.AddSingleton<PipelineWarmup>();
         services.AddSingleton<PrewarmService>();
         services.AddHostedService<StartupPrewarmService>();
         services.AddHealthChecks().AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -12,6 +13,11 @@ namespace Chatbot.ApiService.Context;
 /// </summary>
 public sealed class AltecoContextParser(ILogger<AltecoContextParser> logger)
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Each suffix's four spellings, built once: a request reads thirteen headers.</summary>
+    private static readonly ConcurrentDictionary<string, string[]> SpellingsBySuffix = new();
+
     public AltecoContext Parse(IHeaderDictionary headers)
     {
         var role = Header(headers, "user-role");
@@ -37,9 +43,7 @@ public sealed class AltecoContextParser(ILogger<AltecoContextParser> logger)
     /// <summary>The header's value under any of the seed's spellings, or null.</summary>
     public static string? Header(IHeaderDictionary headers, string suffix)
     {
-        var kebab = "alteco-" + suffix;
-        var snake = kebab.Replace('-', '_');
-        foreach (var name in (ReadOnlySpan<string>)[kebab, snake, "x-" + kebab, "x-" + snake])
+        foreach (var name in SpellingsBySuffix.GetOrAdd(suffix, Spellings))
         {
             var value = headers[name];
             if (!string.IsNullOrWhiteSpace(value))
@@ -48,6 +52,13 @@ public sealed class AltecoContextParser(ILogger<AltecoContextParser> logger)
             }
         }
         return null;
+    }
+
+    private static string[] Spellings(string suffix)
+    {
+        var kebab = "alteco-" + suffix;
+        var snake = kebab.Replace('-', '_');
+        return [kebab, snake, "x-" + kebab, "x-" + snake];
     }
 
     private string? Base64Text(IHeaderDictionary headers, string suffix)
@@ -62,7 +73,7 @@ public sealed class AltecoContextParser(ILogger<AltecoContextParser> logger)
         {
             try
             {
-                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+                return StrictUtf8.GetString(buffer, 0, length);
             }
             catch (DecoderFallbackException)
             {

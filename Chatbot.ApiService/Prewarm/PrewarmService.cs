@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.IO.Pipelines;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
 using Chatbot.ApiService.Llm;
-using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Stores;
-using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -15,14 +11,14 @@ namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Makes the first answer as fast as every later one: builds the agent runtime, opens the memory
-/// store, archive and model connections, and runs one answer through the whole streaming
-/// pipeline (offline model, SSE frames into a null stream) so the hot path is JIT-compiled.
+/// store, archive and model connections, and runs one answer per specialist through the whole
+/// streaming pipeline (<see cref="PipelineWarmup"/>: request reader, offline model, SSE frames
+/// into a response that goes nowhere) so the hot path is JIT-compiled.
 /// Runs once per process however many callers arrive together.
 /// </summary>
 public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
-    AgentRuntimeFactory factory,
-    ChatTurnRunner runner,
+    PipelineWarmup pipeline,
     IConversationStore memory,
     ModelConnectionWarmer model,
     StoreStatus stores,
@@ -30,8 +26,6 @@ public sealed class PrewarmService(
     ChatbotMetrics metrics,
     ILogger<PrewarmService> logger)
 {
-    public const string WarmupQuestion = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?";
-
     private readonly Lock _gate = new();
     private Task<PrewarmReport>? _warmup;
 
@@ -64,7 +58,7 @@ public sealed class PrewarmService(
             }),
             await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
             await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
-            await MeasureAsync("pipeline", () => RunPipelineOnceAsync(timeout.Token)),
+            await MeasureAsync("pipeline", async () => $"{await pipeline.RunAsync(timeout.Token)} events through the offline model"),
         };
         var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
@@ -80,25 +74,6 @@ public sealed class PrewarmService(
         }
         await database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
         return "mongodb";
-    }
-
-    /// <summary>One answer through runner, sink and frame writer on a throwaway offline runtime; nothing is stored.</summary>
-    private async Task<string> RunPipelineOnceAsync(CancellationToken cancellationToken)
-    {
-        var runtime = factory.Create(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }));
-        var sink = new RunEventSink(StreamEventSelection.Everything);
-        var turn = new ChatTurn(WarmupQuestion, "prewarm", new AltecoContext { UserId = "prewarm" });
-        var producer = runner.ProduceAsync(runtime, turn, sink, warmup: true, cancellationToken);
-
-        var frames = new SseFrameWriter(PipeWriter.Create(Stream.Null));
-        var count = 0;
-        await foreach (var streamEvent in sink.Reader.ReadAllAsync(cancellationToken))
-        {
-            await frames.WriteAsync(streamEvent, cancellationToken);
-            count++;
-        }
-        await producer;
-        return $"{count} events through the offline model";
     }
 
     private async Task<PrewarmComponent> MeasureAsync(string name, Func<Task<string>> warm)

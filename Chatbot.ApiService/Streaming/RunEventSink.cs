@@ -9,12 +9,16 @@ namespace Chatbot.ApiService.Streaming;
 /// response only reads the channel. Numbers the events a client gets, drops the ones it did not
 /// ask for, and keeps the whole answer for memory whatever the client's level.
 /// </summary>
+/// <remarks>
+/// The buffer is unbounded with one reader and one writer: that channel hands an event over
+/// without a lock, where a bounded one takes its lock on every write and read, and the writer
+/// and reader of a fast stream then contend for it on every token. What it can hold is bounded
+/// by the answer, which the sink keeps whole anyway.
+/// </remarks>
 public sealed class RunEventSink
 {
-    private const int BufferCapacity = 512;
-
-    private readonly Channel<StreamEvent> _channel = Channel.CreateBounded<StreamEvent>(
-        new BoundedChannelOptions(BufferCapacity) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<StreamEvent> _channel = Channel.CreateUnbounded<StreamEvent>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly StreamEventSelection _selection;
     private readonly StringBuilder _answer = new();
     private readonly List<string> _tools = [];

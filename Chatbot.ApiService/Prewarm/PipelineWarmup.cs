@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Llm.Offline;
+using Chatbot.ApiService.Streaming;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Prewarm;
+
+/// <summary>
+/// Runs one answer per specialist through everything a streamed request touches, in process and
+/// on a throwaway offline runtime (the configured model is never called, nothing is stored): the
+/// body read and validated as <c>ask_stream</c> reads it, the identity headers, the event
+/// selection, the agent team and that specialist's tools, the sink, and
+/// <see cref="SseStreamResult"/> writing frames into a response that goes nowhere. So the first
+/// real request finds this code compiled, whichever specialist it goes to.
+/// </summary>
+public sealed class PipelineWarmup(
+    AgentRuntimeFactory factory,
+    ChatTurnRunner runner,
+    QuestionRequestReader requests,
+    AltecoContextParser identities,
+    IOptions<StreamingOptions> streaming)
+{
+    public const string WarmupConversation = "prewarm";
+
+    /// <summary>One question for each specialist: finance, knowledge, portfolio.</summary>
+    public static readonly string[] WarmupQuestions =
+    [
+        "What is the payback of a 100000 EUR investment saving 15000 EUR a year?",
+        "What is solar PV?",
+        "How are my assets doing?",
+    ];
+
+    /// <summary>Returns how many events went through.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var runtime = factory.Create(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }));
+        var frames = 0;
+        foreach (var question in WarmupQuestions)
+        {
+            frames += await AnswerAsync(runtime, question, cancellationToken);
+        }
+        return frames;
+    }
+
+    private async Task<int> AnswerAsync(AgentRuntime runtime, string question, CancellationToken cancellationToken)
+    {
+        var context = WarmupRequest(question, cancellationToken);
+        var (request, problem) = await requests.ReadAsync(context.Request, cancellationToken);
+        if (problem is not null || request?.Question is null)
+        {
+            throw new InvalidOperationException("The warm-up question did not pass the request reader.");
+        }
+        var identity = identities.Parse(context.Request.Headers);
+        var selection = StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value);
+        var turn = new ChatTurn(request.Question, request.ConversationId ?? WarmupConversation, identity);
+
+        var sink = new RunEventSink(selection);
+        var producer = runner.ProduceAsync(runtime, turn, sink, warmup: true, cancellationToken);
+        var heartbeat = TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds);
+        await new SseStreamResult(sink.Reader, heartbeat, turn.RunId, turn.ConversationId).ExecuteAsync(context);
+        await producer;
+        return CountFrames((MemoryStream)context.Response.Body);
+    }
+
+    private static DefaultHttpContext WarmupRequest(string question, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new QuestionRequest(question, WarmupConversation), JsonSerializerOptions.Web);
+        var context = new DefaultHttpContext { RequestAborted = cancellationToken };
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = body.Length;
+        context.Request.Body = new MemoryStream(body);
+        context.Request.Headers[AskStreamEndpoint.StreamHeader] = "true";
+        context.Request.Headers[StreamEventSelection.LevelHeader] = "2";
+        context.Request.Headers["alteco-user-id"] = WarmupConversation;
+        // Sees every asset, so the portfolio answer runs its whole path.
+        context.Request.Headers["alteco-user-role"] = "superAdmin";
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private static int CountFrames(MemoryStream body) =>
+        Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length;
+}

@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Running;
+using Chatbot.Benchmarks.Baseline;
+using Chatbot.Benchmarks.ColdStart;
+using Chatbot.Benchmarks.Load;
+using Chatbot.Benchmarks.Micro;
+using Chatbot.Benchmarks.Soak;
+
+namespace Chatbot.Benchmarks;
+
+/// <summary>
+/// The modes: <c>micro</c> (BenchmarkDotNet), <c>load</c>, <c>coldstart</c>, <c>soak</c>, and
+/// <c>baseline-server</c>, which the load mode starts as its own child process.
+/// </summary>
+public static class BenchmarkCommands
+{
+    public const string Usage = """
+        dotnet run -c Release --project Chatbot.Benchmarks -- <mode> [options]
+
+          micro      [BenchmarkDotNet arguments, e.g. --filter *SseFrame*]
+          load       [--levels 1,16,64,256] [--requests-scale 1.0] [--question "..."] [--api-dll path]
+          coldstart  [--runs 5] [--steady-requests 30] [--api-dll path]
+          soak       [--streams 1000] [--hold-seconds 60] [--ramp-seconds 10] [--token-delay-ms 15] [--api-dll path]
+
+        Every mode but micro also takes --question "..." and --api-env "Key=Value;Key=Value" (more API settings).
+        Results are printed and written as markdown to artifacts/benchmarks/.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.WriteLine(Usage);
+            return 2;
+        }
+        var options = CommandLine.Parse(args[1..]);
+        switch (args[0])
+        {
+            case "micro":
+                BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarkConfig).Assembly).Run(args[1..], new MicroBenchmarkConfig());
+                return 0;
+            case "load":
+                return await LoadCommand.RunAsync(options);
+            case "coldstart":
+                return await ColdStartCommand.RunAsync(options);
+            case "soak":
+                return await SoakCommand.RunAsync(options);
+            case BaselineServer.Mode:
+                return await BaselineServer.RunAsync(options);
+            default:
+                Console.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

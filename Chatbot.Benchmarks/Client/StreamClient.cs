@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using Chatbot.ApiService.Streaming;
+
+namespace Chatbot.Benchmarks.Client;
+
+/// <summary>
+/// The load client: one HttpClient (HTTP/1.1, a connection per concurrent stream, no proxy),
+/// frames read with <see cref="SseParser"/>, times taken with <see cref="Stopwatch"/>.
+/// </summary>
+public sealed class StreamClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly TimeSpan _requestTimeout;
+
+    public StreamClient(TimeSpan requestTimeout)
+    {
+        _requestTimeout = requestTimeout;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 4096,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        })
+        { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Sends one request and reads its stream to the end, never throwing.</summary>
+    public async Task<StreamOutcome> AskAsync(StreamTarget target, string conversationId, StreamGauge? gauge = null)
+    {
+        using var timeout = new CancellationTokenSource(_requestTimeout);
+        var started = Stopwatch.GetTimestamp();
+        long firstToken = 0;
+        var tokens = 0;
+        var opened = false;
+        gauge?.Sent();
+        try
+        {
+            using var request = target.CreateRequest(conversationId);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return StreamOutcome.Failed(Elapsed(started), 0, $"HTTP {(int)response.StatusCode}");
+            }
+            gauge?.Opened();
+            opened = true;
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            await foreach (var item in SseParser.Create(body).EnumerateAsync(timeout.Token))
+            {
+                switch (item.EventType)
+                {
+                    case StreamEventTypeNames.Token:
+                        if (tokens++ == 0)
+                        {
+                            firstToken = Stopwatch.GetTimestamp();
+                        }
+                        break;
+                    case StreamEventTypeNames.Complete:
+                        return Finished(started, firstToken, tokens) with { ServerTimeToFirstTokenMs = ServerTimeToFirstToken(item.Data) };
+                    case StreamEventTypeNames.Error:
+                        return StreamOutcome.Failed(Elapsed(started), tokens, "error event");
+                }
+            }
+            return target.EndsWithComplete
+                ? StreamOutcome.Failed(Elapsed(started), tokens, "ended without complete")
+                : Finished(started, firstToken, tokens);
+        }
+        catch (OperationCanceledException)
+        {
+            return StreamOutcome.Failed(Elapsed(started), tokens, "timeout");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            return StreamOutcome.Failed(Elapsed(started), tokens, exception.GetType().Name);
+        }
+        finally
+        {
+            gauge?.Closed(opened);
+        }
+    }
+
+    /// <summary>The token contents of one answer: what the baseline will send.</summary>
+    public async Task<IReadOnlyList<string>> ReadTokensAsync(StreamTarget target)
+    {
+        using var timeout = new CancellationTokenSource(_requestTimeout);
+        using var request = target.CreateRequest($"bench-probe-{Guid.NewGuid():N}");
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+        var tokens = new List<string>();
+        await foreach (var item in SseParser.Create(body).EnumerateAsync(timeout.Token))
+        {
+            if (item.EventType == StreamEventTypeNames.Token)
+            {
+                using var json = JsonDocument.Parse(item.Data);
+                tokens.Add(json.RootElement.GetProperty("content").GetString() ?? "");
+            }
+        }
+        return tokens;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static StreamOutcome Finished(long started, long firstToken, int tokens) => tokens == 0
+        ? StreamOutcome.Failed(Elapsed(started), 0, "no tokens")
+        : new StreamOutcome(Stopwatch.GetElapsedTime(started, firstToken).TotalMilliseconds, Elapsed(started), tokens, null);
+
+    private static double ServerTimeToFirstToken(string completeData)
+    {
+        using var json = JsonDocument.Parse(completeData);
+        return json.RootElement.TryGetProperty("ttft_ms", out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : double.NaN;
+    }
+
+    private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Chatbot.Benchmarks.Client;
+using Chatbot.Benchmarks.Hosting;
+using Chatbot.Benchmarks.Reporting;
+
+namespace Chatbot.Benchmarks.ColdStart;
+
+/// <summary>
+/// <c>coldstart</c>: fresh API processes, alternately with start-up prewarm on and off. Each
+/// measures process start → listening and → ready (<c>/health</c> 200, which waits for the
+/// warm-up when it is on), the first answer's time to first token, then steady-state answers.
+/// </summary>
+public static class ColdStartCommand
+{
+    public static async Task<int> RunAsync(CommandLine options)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var runs = options.Number("runs", 5);
+        var steadyRequests = options.Number("steady-requests", 30);
+        var question = options.Text("question", BenchmarkQuestion.Default);
+        var machine = MachineDescription.Describe();
+
+        await using var redis = await RedisServer.StartAsync();
+        var results = new List<ColdStartRun>();
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var prewarm in (bool[])[true, false])
+            {
+                var run = await MeasureAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarm, redis.ConnectionString), question, steadyRequests);
+                Console.WriteLine($"prewarm {(prewarm ? "on " : "off")} run {i + 1}: ready {run.Ready.TotalMilliseconds:0} ms, "
+                    + $"first TTFT {run.First.TimeToFirstTokenMs:0.0} ms, steady TTFT {run.SteadyTimeToFirstTokenMs:0.00} ms");
+                results.Add(run);
+            }
+        }
+
+        var header = $"## coldstart\n\nMachine: {machine}. Load average at end: {MachineDescription.LoadAverage()}.\n"
+            + $"Offline model at 0 ms a token, Redis at {redis.ConnectionString}, \"{question}\", {steadyRequests} steady-state answers a process.\n"
+            + $"Run took {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.";
+        await ResultsFile.WriteAsync("coldstart", ColdStartReport.Render(results, header));
+        return 0;
+    }
+
+    private static async Task<ColdStartRun> MeasureAsync(ApiServerOptions options, string question, int steadyRequests)
+    {
+        await using var api = await ApiServer.StartAsync(options);
+        using var client = new StreamClient(TimeSpan.FromSeconds(60));
+        var target = StreamTarget.Api(api.BaseUrl, question);
+        var first = await client.AskAsync(target, "coldstart-first");
+        if (!first.Succeeded)
+        {
+            throw new InvalidOperationException($"The first answer failed: {first.Error}\n{api.Output}");
+        }
+        var steady = new List<double>();
+        for (var i = 0; i < steadyRequests; i++)
+        {
+            steady.Add((await client.AskAsync(target, $"coldstart-steady-{i}")).TimeToFirstTokenMs);
+        }
+        return new ColdStartRun(options.PrewarmOnStartup, api.Listening, api.Ready, first, new LatencyStats(steady).P50);
+    }
+}

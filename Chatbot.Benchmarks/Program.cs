@@ -1,0 +1,3 @@
+using Chatbot.Benchmarks;
+
+return await BenchmarkCommands.RunAsync(args);
