@@ -1,3 +1,4 @@
+using Chatbot.Benchmarks.Client;
 namespace Chatbot.Benchmarks.Hosting;
 
 /// <summary>
@@ -45,6 +46,11 @@ public sealed class ApiServer : IAsyncDisposable
             ["Chatbot__Llm__Provider"] = "offline",
             ["Chatbot__Llm__Offline__TokenDelayMs"] = options.TokenDelayMs.ToString(),
             ["Chatbot__Prewarm__OnStartup"] = options.PrewarmOnStartup ? "true" : "false",
+            // Production auth (gateway mode) with the benchmark acting as the gateway, and the
+            // per-user limits lifted: every benchmark user has the same identity.
+            ["Chatbot__Auth__GatewaySecret"] = BenchmarkQuestion.GatewaySecret,
+            ["Chatbot__RateLimits__QuestionsPerMinute"] = "100000000",
+            ["Chatbot__RateLimits__ConcurrentStreamsPerUser"] = "100000",
             ["ConnectionStrings__redis"] = options.RedisConnectionString,
             ["ConnectionStrings__mongo"] = null,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,

@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Limits;
 using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Context;
@@ -17,6 +18,8 @@ public class AgentUpdateBenchmarks
 
     private ChatResponseUpdate[] _updates = [];
 
+    private static readonly RunBudget Budget = new(new RunBudgetOptions { MaxRunTime = TimeSpan.FromDays(1) });
+
     [GlobalSetup]
     public void Setup() => _updates = SampleAnswer.Updates();
 
@@ -24,7 +27,7 @@ public class AgentUpdateBenchmarks
     public async Task<long> TextUpdateToTokenEvent()
     {
         var sink = new RunEventSink(StreamEventSelection.TokensOnly);
-        var run = new RunContext(Identity, sink);
+        var run = new RunContext(Identity, sink, Budget);
         long sequence = 0;
         foreach (var update in _updates)
         {
