@@ -50,7 +50,9 @@ public sealed class ChatTurnRunner(
         if (!warmup)
         {
             metrics.StreamStarted();
-            logger.LogInformation("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
+            // Debug: the completion line carries everything; one console line less per answer is
+            // measurable under load (see docs/benchmarks.md).
+            logger.LogDebug("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
                 turn.RunId, turn.ConversationId, llm.Value.ProviderName, sink.Level, turn.Identity);
         }
         try
@@ -135,8 +137,8 @@ public sealed class ChatTurnRunner(
         var statistics = sink.Statistics(run.InputTokens);
         metrics.StreamEnded(llm.Value.ProviderName, sink.Level, outcome, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens);
         logger.LogInformation(
-            "Run {RunId} {Outcome}: agent {Agent}, time to first token {TimeToFirstTokenMs:F1} ms, duration {DurationMs:F1} ms, tokens {OutputTokens}, input tokens {InputTokens}",
-            turn.RunId, outcome, sink.Agent, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens, statistics.InputTokens);
+            "Run {RunId} {Outcome}: conversation {ConversationId}, agent {Agent}, time to first token {TimeToFirstTokenMs:F1} ms, duration {DurationMs:F1} ms, tokens {OutputTokens}, input tokens {InputTokens}, {Identity}",
+            turn.RunId, outcome, turn.ConversationId, sink.Agent, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens, statistics.InputTokens, turn.Identity);
     }
 
     private ConversationTurn[] Turns(ChatTurn turn, RunEventSink sink, bool incomplete)

@@ -99,7 +99,7 @@ public sealed class AltecoContextParserTests
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", "token-log",
             ("alteco-access-token", "tok-ABCDEF-123"), ("alteco-user-id", "u-7"), ("alteco-log-id", "log-77")));
 
-        Assert.Contains(factory.Logs.Lines, line => line.Contains("started") && line.Contains("log_id=log-77"));
+        Assert.Contains(factory.Logs.Lines, line => line.Contains("completed") && line.Contains("log_id=log-77"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("tok-ABCDEF-123"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("u-7"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("What is CAPEX?"));
