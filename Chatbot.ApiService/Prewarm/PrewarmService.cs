@@ -51,11 +51,7 @@ public sealed class PrewarmService(
         var components = new List<PrewarmComponent>
         {
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
-            await MeasureAsync("memory_store", async () =>
-            {
-                await memory.ConnectAsync(timeout.Token);
-                return memory.Name;
-            }),
+            await MeasureAsync("memory_store", () => WarmMemoryAsync(timeout.Token)),
             await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
             await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
             await MeasureAsync("pipeline", async () => $"{await pipeline.RunAsync(timeout.Token)} events through the offline model"),
@@ -64,6 +60,20 @@ public sealed class PrewarmService(
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
             string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
         return report;
+    }
+
+    /// <summary>
+    /// Opens the store and runs its two reads that every question makes (the conversation's owner,
+    /// its turns) on a conversation that does not exist: nothing is written, and the first question
+    /// finds the read path compiled and its scripts known to the server.
+    /// </summary>
+    private async Task<string> WarmMemoryAsync(CancellationToken cancellationToken)
+    {
+        await memory.ConnectAsync(cancellationToken);
+        var probe = $"prewarm-{Guid.NewGuid():N}";
+        await memory.GetOwnerAsync(probe, cancellationToken);
+        await memory.GetTurnsAsync(new ConversationKey(PipelineWarmup.WarmupConversation, probe), cancellationToken);
+        return memory.Name;
     }
 
     private async Task<string> PingArchiveAsync(CancellationToken cancellationToken)

@@ -10,12 +10,8 @@ public static class BenchmarkQuestion
 {
     public const string Default = "Explain tariffs and OPEX";
 
-    /// <summary>The shared secret the benchmark, as the gateway, sends (the API runs in gateway mode).</summary>
-    public const string GatewaySecret = "benchmark-gateway-secret";
-
     public static readonly IReadOnlyDictionary<string, string> IdentityHeaders = new Dictionary<string, string>
     {
-        ["x-gateway-secret"] = GatewaySecret,
         ["alteco-user-id"] = "u-100",
         ["alteco-user-name"] = "QmVuY2ggVXNlcg==",
         ["alteco-user-tenant-id"] = "t-100",

@@ -30,7 +30,7 @@ public sealed record ClosedLoop(int Concurrency, int MaxRequests, TimeSpan TimeL
                 {
                     return;
                 }
-                outcomes.Add(await client.AskAsync(target, $"bench-{tag}-{number}", gauge));
+                outcomes.Add(await client.AskAsync(target, $"bench-{tag}-{number}", user, gauge));
             }
         });
         await Task.WhenAll(users);

@@ -31,7 +31,7 @@ public sealed class StreamClient : IDisposable
     }
 
     /// <summary>Sends one request and reads its stream to the end, never throwing.</summary>
-    public async Task<StreamOutcome> AskAsync(StreamTarget target, string conversationId, StreamGauge? gauge = null)
+    public async Task<StreamOutcome> AskAsync(StreamTarget target, string conversationId, int user = 0, StreamGauge? gauge = null)
     {
         using var timeout = new CancellationTokenSource(_requestTimeout);
         var started = Stopwatch.GetTimestamp();
@@ -41,7 +41,7 @@ public sealed class StreamClient : IDisposable
         gauge?.Sent();
         try
         {
-            using var request = target.CreateRequest(conversationId);
+            using var request = target.CreateRequest(conversationId, user);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -88,7 +88,7 @@ public sealed class StreamClient : IDisposable
     public async Task<IReadOnlyList<string>> ReadTokensAsync(StreamTarget target)
     {
         using var timeout = new CancellationTokenSource(_requestTimeout);
-        using var request = target.CreateRequest($"bench-probe-{Guid.NewGuid():N}");
+        using var request = target.CreateRequest($"bench-probe-{Guid.NewGuid():N}", user: 0);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);

@@ -44,7 +44,7 @@ public static class ColdStartCommand
     {
         await using var api = await ApiServer.StartAsync(options);
         using var client = new StreamClient(TimeSpan.FromSeconds(60));
-        var target = StreamTarget.Api(api.BaseUrl, question);
+        var target = StreamTarget.Api(api.BaseUrl, question, api.GatewaySecret);
         var first = await client.AskAsync(target, "coldstart-first");
         if (!first.Succeeded)
         {

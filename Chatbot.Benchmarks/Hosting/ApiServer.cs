@@ -1,20 +1,25 @@
-using Chatbot.Benchmarks.Client;
 namespace Chatbot.Benchmarks.Hosting;
 
 /// <summary>
 /// The built Chatbot.ApiService as a child process (<c>dotnet exec</c> of its Release output,
-/// Production environment, Kestrel on a free loopback port), stopped when disposed.
+/// Production environment, Kestrel on a free loopback port), stopped when disposed. It trusts
+/// identity headers from this benchmark as from its gateway (a shared secret made per start),
+/// and its per-user limits are raised out of the way: the benchmark measures streaming, not the
+/// limiter turning a closed loop away.
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
     public const string HealthPath = "/health";
+    public const string GatewaySecretHeader = "x-gateway-secret";
+    public const string NoLimit = "1000000";
 
     private readonly ChildProcess _process;
 
-    private ApiServer(ChildProcess process, string baseUrl, TimeSpan listening, TimeSpan ready)
+    private ApiServer(ChildProcess process, string baseUrl, string gatewaySecret, TimeSpan listening, TimeSpan ready)
     {
         _process = process;
         BaseUrl = baseUrl;
+        GatewaySecret = gatewaySecret;
         Listening = listening;
         Ready = ready;
     }
@@ -22,6 +27,9 @@ public sealed class ApiServer : IAsyncDisposable
     public string BaseUrl { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>What the benchmark sends in <see cref="GatewaySecretHeader"/>, as the gateway would.</summary>
+    public string GatewaySecret { get; }
 
     /// <summary>From process start to the first HTTP answer.</summary>
     public TimeSpan Listening { get; }
@@ -39,6 +47,7 @@ public sealed class ApiServer : IAsyncDisposable
                 $"No API build at {options.Assembly}. Run `dotnet build -c Release {RepoLayout.ApiProject}` first.", options.Assembly);
         }
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var gatewaySecret = Guid.NewGuid().ToString("N");
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = baseUrl,
@@ -46,14 +55,13 @@ public sealed class ApiServer : IAsyncDisposable
             ["Chatbot__Llm__Provider"] = "offline",
             ["Chatbot__Llm__Offline__TokenDelayMs"] = options.TokenDelayMs.ToString(),
             ["Chatbot__Prewarm__OnStartup"] = options.PrewarmOnStartup ? "true" : "false",
-            // Production auth (gateway mode) with the benchmark acting as the gateway, and the
-            // per-user limits lifted: every benchmark user has the same identity.
-            ["Chatbot__Auth__GatewaySecret"] = BenchmarkQuestion.GatewaySecret,
-            ["Chatbot__RateLimits__QuestionsPerMinute"] = "100000000",
-            ["Chatbot__RateLimits__ConcurrentStreamsPerUser"] = "100000",
             ["ConnectionStrings__redis"] = options.RedisConnectionString,
             ["ConnectionStrings__mongo"] = null,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
+            ["Chatbot__Auth__Mode"] = "gateway",
+            ["Chatbot__Auth__GatewaySecret"] = gatewaySecret,
+            ["Chatbot__RateLimits__QuestionsPerMinute"] = NoLimit,
+            ["Chatbot__RateLimits__ConcurrentStreamsPerUser"] = NoLimit,
         };
         foreach (var (key, value) in options.Environment)
         {
@@ -63,7 +71,7 @@ public sealed class ApiServer : IAsyncDisposable
         try
         {
             var (listening, ready) = await ServerReadiness.WaitAsync(process, baseUrl, HealthPath);
-            return new ApiServer(process, baseUrl, listening, ready);
+            return new ApiServer(process, baseUrl, gatewaySecret, listening, ready);
         }
         catch
         {

@@ -26,7 +26,7 @@ public static class LoadCommand
         await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarmOnStartup: true, redis.ConnectionString));
         using var client = new StreamClient(TimeSpan.FromSeconds(30));
 
-        var apiTarget = StreamTarget.Api(api.BaseUrl, question);
+        var apiTarget = StreamTarget.Api(api.BaseUrl, question, api.GatewaySecret);
         var tokens = await client.ReadTokensAsync(apiTarget);
         await using var baseline = await BaselineServerProcess.StartAsync(tokens);
         var baselineTarget = StreamTarget.Baseline(baseline.BaseUrl, question);

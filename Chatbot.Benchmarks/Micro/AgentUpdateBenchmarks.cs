@@ -10,15 +10,14 @@ namespace Chatbot.Benchmarks.Micro;
 /// <summary>
 /// Mapping the model's streaming updates to stream events: <see cref="AgentUpdateWriter"/> into a
 /// run's <see cref="RunEventSink"/> (numbering, the answer kept for memory, the channel), read
-/// back as the HTTP side would. Per token, with one sink per 100-token answer amortised.
+/// back as the HTTP side would, counting output tokens against the run's budget. Per token,
+/// with one sink and budget per 100-token answer amortised.
 /// </summary>
 public class AgentUpdateBenchmarks
 {
     private static readonly AltecoContext Identity = new() { UserId = "u-100", TenantId = "t-100" };
 
     private ChatResponseUpdate[] _updates = [];
-
-    private static readonly RunBudget Budget = new(new RunBudgetOptions { MaxRunTime = TimeSpan.FromDays(1) });
 
     [GlobalSetup]
     public void Setup() => _updates = SampleAnswer.Updates();
@@ -27,7 +26,8 @@ public class AgentUpdateBenchmarks
     public async Task<long> TextUpdateToTokenEvent()
     {
         var sink = new RunEventSink(StreamEventSelection.TokensOnly);
-        var run = new RunContext(Identity, sink, Budget);
+        using var budget = new RunBudget(new RunBudgetOptions());
+        var run = new RunContext(Identity, sink, budget);
         long sequence = 0;
         foreach (var update in _updates)
         {

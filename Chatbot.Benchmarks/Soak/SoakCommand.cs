@@ -27,7 +27,7 @@ public static class SoakCommand
         await using var redis = await RedisServer.StartAsync();
         await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs, prewarmOnStartup: true, redis.ConnectionString));
         using var client = new StreamClient(TimeSpan.FromSeconds(120));
-        var target = StreamTarget.Api(api.BaseUrl, question);
+        var target = StreamTarget.Api(api.BaseUrl, question, api.GatewaySecret);
 
         var expectedTokens = (await client.ReadTokensAsync(target)).Count;
         await new ClosedLoop(Concurrency: 20, MaxRequests: 40, TimeLimit: TimeSpan.FromSeconds(30)).RunAsync(client, target, "soak-warm");
