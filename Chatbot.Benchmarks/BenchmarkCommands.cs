@@ -16,7 +16,7 @@ public static class BenchmarkCommands
     public const string Usage = """
         dotnet run -c Release --project Chatbot.Benchmarks -- <mode> [options]
 
-          micro      [BenchmarkDotNet arguments, e.g. --filter *SseFrame*]
+          micro      [BenchmarkDotNet arguments, e.g. --filter *SseFrame*; all benchmarks without any]
           load       [--levels 1,16,64,256] [--requests-scale 1.0] [--question "..."] [--api-dll path]
           coldstart  [--runs 5] [--steady-requests 30] [--api-dll path]
           soak       [--streams 1000] [--hold-seconds 60] [--ramp-seconds 10] [--token-delay-ms 15] [--api-dll path]
@@ -36,7 +36,9 @@ public static class BenchmarkCommands
         switch (args[0])
         {
             case "micro":
-                BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarkConfig).Assembly).Run(args[1..], new MicroBenchmarkConfig());
+                // Without arguments BenchmarkDotNet would ask which to run; run them all.
+                string[] micro = args.Length > 1 ? args[1..] : ["--filter", "*"];
+                BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarkConfig).Assembly).Run(micro, new MicroBenchmarkConfig());
                 return 0;
             case "load":
                 return await LoadCommand.RunAsync(options);

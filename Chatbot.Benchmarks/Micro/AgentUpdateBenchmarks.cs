@@ -1,7 +1,7 @@
-using Chatbot.ApiService.Limits;
 using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.AI;
 

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,9 @@ namespace Chatbot.Benchmarks.Micro;
 /// offline model at 0 ms a token (manager hand-off, tool call, answer), sink, and SSE frames
 /// into a pipe. Two knowledge questions of different lengths share every fixed cost, so the
 /// difference between them, divided by the difference in tokens, is the cost of one more token
-/// event. With <see cref="Tracing"/>, an activity listener records the gen_ai spans as the
-/// API's OpenTelemetry set-up does.
+/// event. Memory is the in-process store (no Redis here) and the warm-up flag keeps it out of
+/// the run, as for prewarm. With <see cref="Tracing"/>, an activity listener records the gen_ai
+/// spans as the API's OpenTelemetry set-up does.
 /// </summary>
 public class AnswerPipelineBenchmarks
 {
@@ -41,6 +43,7 @@ public class AnswerPipelineBenchmarks
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Chatbot:Llm:Offline:TokenDelayMs"] = "0" });
+        builder.AddChatbotStores();
         builder.AddChatbotApi();
         _host = builder.Build();
         _runner = _host.Services.GetRequiredService<ChatTurnRunner>();
