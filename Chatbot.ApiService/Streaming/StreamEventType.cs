@@ -24,32 +24,16 @@ public static class StreamEventTypeNames
     public const string Complete = "complete";
     public const string Error = "error";
 
-    public static string ToWireName(this StreamEventType type) => type switch
-    {
-        StreamEventType.Start => Start,
-        StreamEventType.Token => Token,
-        StreamEventType.Thinking => Thinking,
-        StreamEventType.AgentStart => AgentStart,
-        StreamEventType.ToolStart => ToolStart,
-        StreamEventType.ToolEnd => ToolEnd,
-        StreamEventType.Complete => Complete,
-        StreamEventType.Error => Error,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
+    /// <summary>The wire names, in the order of <see cref="StreamEventType"/>: one table both ways.</summary>
+    private static readonly string[] Names = [Start, Token, Thinking, AgentStart, ToolStart, ToolEnd, Complete, Error];
+
+    public static string ToWireName(this StreamEventType type) =>
+        (uint)type < (uint)Names.Length ? Names[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);
 
     public static bool TryParse(string name, out StreamEventType type)
     {
-        switch (name.Trim().ToLowerInvariant())
-        {
-            case Start: type = StreamEventType.Start; return true;
-            case Token: type = StreamEventType.Token; return true;
-            case Thinking: type = StreamEventType.Thinking; return true;
-            case AgentStart: type = StreamEventType.AgentStart; return true;
-            case ToolStart: type = StreamEventType.ToolStart; return true;
-            case ToolEnd: type = StreamEventType.ToolEnd; return true;
-            case Complete: type = StreamEventType.Complete; return true;
-            case Error: type = StreamEventType.Error; return true;
-            default: type = default; return false;
-        }
+        var index = Array.IndexOf(Names, name.Trim().ToLowerInvariant());
+        type = index >= 0 ? (StreamEventType)index : default;
+        return index >= 0;
     }
 }
