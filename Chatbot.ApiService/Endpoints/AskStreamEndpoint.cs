@@ -1,6 +1,7 @@
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
@@ -43,10 +44,17 @@ public static class AskStreamEndpoint
         var turn = new ChatTurn(request!.Question!, request.ConversationId ?? Guid.NewGuid().ToString("N"), identity);
         var sink = new RunEventSink(selection);
         var heartbeat = TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds);
-        if (streamMode && resumable.IsRequested(context.Request)
-            && await resumable.TryStartAsync(turn, sink, context.RequestAborted) is { } live)
+        if (streamMode && resumable.IsRequested(context.Request))
         {
-            return new SseStreamResult(live, heartbeat, turn.RunId, turn.ConversationId) { Resumable = true };
+            var start = await resumable.TryStartAsync(turn, sink, context.RequestAborted);
+            if (start.Refused)
+            {
+                return RateLimitRegistration.TooManyRequests(context.Response, TimeSpan.FromSeconds(1));
+            }
+            if (start.Live is { } live)
+            {
+                return new SseStreamResult(live, heartbeat, turn.RunId, turn.ConversationId) { Resumable = true };
+            }
         }
         var producer = runner.StartAsync(turn, sink, context.RequestAborted);
         if (streamMode)

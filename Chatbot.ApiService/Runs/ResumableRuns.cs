@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +13,7 @@ public sealed class ResumableRuns(
     IRunStore store,
     RunCancellations cancellations,
     ChatTurnRunner runner,
+    RunningAnswersLimiter limiter,
     IOptions<ResumableRunOptions> options,
     ILogger<ResumableRuns> logger)
 {
@@ -23,27 +24,40 @@ public sealed class ResumableRuns(
         && string.Equals(request.Headers[ResumableHeader].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The live events of the started run, or null when the store could not take it: the caller
-    /// then streams the run the ordinary way (a store outage never stops a chat).
+    /// Starts the run, unless the user already has as many running as allowed
+    /// (<see cref="ResumableStart.Refused"/>). <see cref="ResumableStart.Live"/> is null when the
+    /// store could not take the run: the caller then streams it the ordinary way (a store outage
+    /// never stops a chat).
     /// </summary>
-    public async Task<ChannelReader<StreamEvent>?> TryStartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken)
+    public async Task<ResumableStart> TryStartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken)
     {
+        var slot = limiter.TryAcquire(turn.Identity.Owner);
+        if (!slot.IsAcquired)
+        {
+            slot.Dispose();
+            return ResumableStart.TooMany;
+        }
         try
         {
             await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner), cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            slot.Dispose();
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
             logger.LogWarning(exception, "Run {RunId} is not resumable: the {Store} run store did not take it", turn.RunId, store.Name);
-            return null;
+            return ResumableStart.NotJournaled;
         }
         var stop = cancellations.Register(turn.RunId);
         var journal = new RunJournal(turn.RunId, sink.Reader, store, () => cancellations.Cancel(turn.RunId), options.Value.Lease, logger);
-        _ = RunAsync(turn, sink, journal, stop);
-        return journal.Live;
+        _ = RunAsync(turn, sink, journal, slot, stop);
+        return new ResumableStart(journal.Live, Refused: false);
     }
 
-    private async Task RunAsync(ChatTurn turn, RunEventSink sink, RunJournal journal, CancellationToken stop)
+    private async Task RunAsync(ChatTurn turn, RunEventSink sink, RunJournal journal, IDisposable slot, CancellationToken stop)
     {
         try
         {
@@ -52,6 +66,7 @@ public sealed class ResumableRuns(
         finally
         {
             cancellations.Remove(turn.RunId);
+            slot.Dispose();
         }
     }
 }

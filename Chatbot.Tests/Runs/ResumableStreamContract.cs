@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.Tests.Api.Support;
+using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
 
 namespace Chatbot.Tests.Runs;
@@ -156,5 +157,25 @@ public abstract class ResumableStreamContract
 
         Assert.False(response.Headers.Contains("X-Stream-Resumable"));
         Assert.Equal(HttpStatusCode.NoContent, resume.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hanging_up_does_not_let_a_user_keep_more_answers_running_than_the_open_stream_limit()
+    {
+        await using var factory = CreateFactory(tokenDelayMs: 30).With("Chatbot:RateLimits:ConcurrentStreamsPerUser", "1");
+        using var http = factory.CreateClient();
+        var (runId, _, _) = await ResumableClient.ReadThenDropAsync(http, ResumableClient.AskRequest(Question), count: 2);
+
+        var refused = await http.SendAsync(ResumableClient.AskRequest(Question));
+        await http.SendAsync(ResumableClient.CancelRequest(runId));
+        var admittedAfterTheEnd = await Eventually.HoldsAsync(async () =>
+        {
+            using var response = await http.SendAsync(ResumableClient.AskRequest(Question), HttpCompletionOption.ResponseHeadersRead);
+            return response.IsSuccessStatusCode;
+        });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.True(admittedAfterTheEnd);
     }
 }
