@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -44,7 +43,7 @@ public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixtur
         {
             await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
             {
-                events.Add(new SseEvent(item.EventType, item.EventId, item.Data, JsonDocument.Parse(item.Data).RootElement.Clone()));
+                events.Add(ResumableClient.Parse(item));
                 if (events.Count == 3)
                 {
                     redis.Kill();

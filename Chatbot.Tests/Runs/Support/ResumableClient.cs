@@ -75,6 +75,6 @@ public static class ResumableClient
         _ => $"{e.Id} {e.RawData}",
     };
 
-    private static SseEvent Parse(SseItem<string> item) =>
+    public static SseEvent Parse(SseItem<string> item) =>
         new(item.EventType, item.EventId, item.Data, JsonDocument.Parse(item.Data).RootElement.Clone());
 }
