@@ -78,7 +78,7 @@ public sealed class PipelineWarmup(
     private async Task<InProcessRunStore> WarmupStoreAsync(ChatTurn turn)
     {
         var store = new InProcessRunStore(new RunCancellations(), runs, TimeProvider.System);
-        await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner), CancellationToken.None);
+        await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner, DateTimeOffset.UtcNow), CancellationToken.None);
         return store;
     }
 

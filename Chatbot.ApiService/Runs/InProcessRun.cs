@@ -13,8 +13,6 @@ public sealed class InProcessRun(RunRecord record)
 
     public bool CancelRequested { get; private set; }
 
-    public DateTimeOffset? EndedAt { get; private set; }
-
     public JournalOutcome Append(IReadOnlyList<StreamEvent> events, DateTimeOffset now)
     {
         TaskCompletionSource appended;
@@ -28,8 +26,7 @@ public sealed class InProcessRun(RunRecord record)
             Record = Record with { LastSequence = events[^1].Sequence };
             if (events[^1].IsTerminal)
             {
-                Record = Record with { State = RunStates.EndedBy(events[^1]) };
-                EndedAt = now;
+                Record = Record with { State = RunStates.EndedBy(events[^1]), EndedAt = now };
             }
             appended = _appended;
             _appended = NewSignal();

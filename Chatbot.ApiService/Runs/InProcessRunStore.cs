@@ -76,7 +76,7 @@ public sealed class InProcessRunStore(RunCancellations cancellations, IOptions<R
     private InProcessRun? Find(string runId) =>
         _runs.TryGetValue(runId, out var run) && !IsExpired(run) ? run : null;
 
-    private bool IsExpired(InProcessRun run) => run.EndedAt is { } ended && clock.GetUtcNow() - ended > options.Value.RetainFor;
+    private bool IsExpired(InProcessRun run) => run.Record.EndedAt is { } ended && clock.GetUtcNow() - ended > options.Value.RetainFor;
 
     /// <summary>At most once a minute, so a busy process does not walk every kept run per question.</summary>
     private void SweepExpired()

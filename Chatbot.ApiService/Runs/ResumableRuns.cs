@@ -15,6 +15,7 @@ public sealed class ResumableRuns(
     ChatTurnRunner runner,
     RunningAnswersLimiter limiter,
     IOptions<ResumableRunOptions> options,
+    TimeProvider clock,
     ILogger<ResumableRuns> logger)
 {
     public const string ResumableHeader = "x-stream-resumable";
@@ -39,7 +40,7 @@ public sealed class ResumableRuns(
         }
         try
         {
-            await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner), cancellationToken);
+            await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner, clock.GetUtcNow()), cancellationToken);
         }
         catch (Exception exception)
         {

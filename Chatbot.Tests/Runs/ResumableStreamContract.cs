@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Chatbot.ApiService.Runs;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -55,6 +57,23 @@ public abstract class ResumableStreamContract
         Assert.Equal(events.Select(e => e.RawData), replay.Events.Select(e => e.RawData));
         Assert.Equal(events.Skip(3).Select(e => e.RawData), byQuery.Events.Select(e => e.RawData));
         Assert.Equal(HttpStatusCode.NoContent, atTheEnd.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_run_record_says_whose_run_it_is_how_it_ended_and_when()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var askedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question, null, ("alteco-user-id", "alice")));
+
+        var record = await factory.Services.GetRequiredService<IRunStore>().GetAsync(live.Headers.GetValues("X-Run-Id").Single(), CancellationToken.None);
+
+        Assert.NotNull(record);
+        Assert.Equal(("-/alice", RunState.Completed, (long)events.Count), (record.Owner, record.State, record.LastSequence));
+        Assert.Equal(events[0].Text("conversation_id"), record.ConversationId);
+        Assert.InRange(record.StartedAt, askedAt, DateTimeOffset.UtcNow);
+        Assert.InRange(record.EndedAt!.Value, record.StartedAt, DateTimeOffset.UtcNow);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Chatbot.ApiService.Runs.Redis;
 /// Where a resumable run lives in Redis. The run id is a hash tag (<c>{id}</c>), so a run's keys
 /// share one slot and its scripts also work on a Redis Cluster.
 /// <code>
-/// chatbot:run:{id}            hash: conversation, owner, state, last (sequence), cancel (0/1)
+/// chatbot:run:{id}            hash: conversation, owner, state, started, ended (unix ms), last (sequence), cancel (0/1)
 /// chatbot:run:{id}:events     stream of event JSON, entry id 0-&lt;sequence&gt;, capped exactly
 /// chatbot:run:{id}:alive      the producer's lease (expires unless renewed)
 /// chatbot:run:{id}:appended   channel: published on every append, so followers need not poll

@@ -15,6 +15,7 @@ public sealed class RedisRunStore(
     IConnectionMultiplexer redis,
     RunCancellations cancellations,
     IOptions<ResumableRunOptions> options,
+    TimeProvider clock,
     ILogger<RedisRunStore> logger) : IRunStore
 {
     private const int ReadBatch = 512;
@@ -32,6 +33,8 @@ public sealed class RedisRunStore(
     private long RetainMs => (long)Options.RetainFor.TotalMilliseconds;
 
     private long LeaseMs => (long)Options.Lease.TotalMilliseconds;
+
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
@@ -51,22 +54,23 @@ public sealed class RedisRunStore(
         await ListenForCancelsAsync();
         await Database.ScriptEvaluateAsync(RedisRunScripts.Create,
             [RedisRunKeys.Record(run.RunId), RedisRunKeys.Alive(run.RunId)],
-            [run.ConversationId, run.Owner, RetainMs, LeaseMs]);
+            [run.ConversationId, run.Owner, RetainMs, LeaseMs, run.StartedAt.ToUnixTimeMilliseconds()]);
     }
 
     public async Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
     {
         var terminal = events[^1].IsTerminal ? RunStates.EndedBy(events[^1]).ToStoredName() : "";
-        var arguments = new RedisValue[5 + events.Count * 2];
+        var arguments = new RedisValue[6 + events.Count * 2];
         arguments[0] = RetainMs;
         arguments[1] = Options.MaxEvents;
         arguments[2] = LeaseMs;
         arguments[3] = terminal;
         arguments[4] = RedisRunKeys.AppendedChannelName(runId);
+        arguments[5] = NowMs;
         for (var i = 0; i < events.Count; i++)
         {
-            arguments[5 + i * 2] = events[i].Sequence;
-            arguments[6 + i * 2] = StreamEventJson.ToStoredJson(events[i]);
+            arguments[6 + i * 2] = events[i].Sequence;
+            arguments[7 + i * 2] = StreamEventJson.ToStoredJson(events[i]);
         }
         var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Append,
             [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)], arguments);
@@ -88,8 +92,16 @@ public sealed class RedisRunStore(
             return null;
         }
         var fields = (RedisValue[])result!;
-        var firstKept = fields[4].IsNullOrEmpty ? (long)fields[3] + 1 : RedisRunKeys.SequenceOf(fields[4]);
-        return new RunRecord(runId, fields[1]!, fields[2]!, RunStates.Parse(fields[0]!), (long)fields[3], firstKept);
+        var lastSequence = (long)fields[3];
+        return new RunRecord(
+            runId,
+            ConversationId: fields[1]!,
+            Owner: fields[2]!,
+            State: RunStates.Parse(fields[0]!),
+            StartedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)fields[4]),
+            EndedAt: fields[5].IsNullOrEmpty ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)fields[5]),
+            LastSequence: lastSequence,
+            FirstKeptSequence: fields[6].IsNullOrEmpty ? lastSequence + 1 : RedisRunKeys.SequenceOf(fields[6]));
     }
 
     public async IAsyncEnumerable<StreamEvent> FollowAsync(string runId, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -155,7 +167,7 @@ public sealed class RedisRunStore(
         var error = StreamEventJson.ToStoredJson(StreamEvent.Interrupted(runId));
         var sequence = (long)await Database.ScriptEvaluateAsync(RedisRunScripts.Interrupt,
             [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)],
-            [RetainMs, error, RedisRunKeys.AppendedChannelName(runId)]);
+            [RetainMs, error, RedisRunKeys.AppendedChannelName(runId), NowMs]);
         if (sequence > 0)
         {
             logger.LogWarning("Run {RunId} interrupted: its producer stopped renewing its lease", runId);
