@@ -73,7 +73,15 @@ public static class ResumeStreamEndpoint
         {
             return ("not_owner", RunIds.NotFound());
         }
-        if (run.HasEnded && after >= run.LastSequence)
+        if (after > run.LastSequence)
+        {
+            // A client only ever gets events the store already has: this position was never sent.
+            return ("beyond_end", TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [AfterQuery] = [$"This run has sent {run.LastSequence} events so far; {after} is past them."],
+            }, title: "Invalid resume position"));
+        }
+        if (run.HasEnded && after == run.LastSequence)
         {
             return ("read_to_end", TypedResults.NoContent());
         }

@@ -55,7 +55,7 @@ public sealed class ChatbotMetrics
         _tokens.Add(tokens, new KeyValuePair<string, object?>("provider", provider));
     }
 
-    /// <summary><paramref name="outcome"/>: resumed, unknown, not_owner, read_to_end or trimmed.</summary>
+    /// <summary><paramref name="outcome"/>: resumed, unknown, not_owner, beyond_end, read_to_end or trimmed.</summary>
     public void StreamResumed(string outcome) => _resumes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void RuntimeCreated() => _runtimeCreations.Add(1);

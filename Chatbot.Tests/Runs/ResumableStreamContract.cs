@@ -53,10 +53,12 @@ public abstract class ResumableStreamContract
         var replay = await ChatbotClient.StreamAsync(http, ResumableClient.ResumeRequest(runId, lastEventId: null));
         var byQuery = await ChatbotClient.StreamAsync(http, new HttpRequestMessage(HttpMethod.Get, $"{ChatbotClient.AskPath}/{runId}?after=3"));
         var atTheEnd = await http.SendAsync(ResumableClient.ResumeRequest(runId, events.Count));
+        var pastTheEnd = await http.SendAsync(ResumableClient.ResumeRequest(runId, long.MaxValue));
 
         Assert.Equal(events.Select(e => e.RawData), replay.Events.Select(e => e.RawData));
         Assert.Equal(events.Skip(3).Select(e => e.RawData), byQuery.Events.Select(e => e.RawData));
         Assert.Equal(HttpStatusCode.NoContent, atTheEnd.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, pastTheEnd.StatusCode);
     }
 
     [Fact]
