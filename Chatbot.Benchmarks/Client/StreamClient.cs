@@ -18,16 +18,7 @@ public sealed class StreamClient : IDisposable
     public StreamClient(TimeSpan requestTimeout)
     {
         _requestTimeout = requestTimeout;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 4096,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        })
-        { Timeout = Timeout.InfiniteTimeSpan };
+        _http = StreamHttpClient.Create();
     }
 
     /// <summary>Sends one request and reads its stream to the end, never throwing.</summary>
