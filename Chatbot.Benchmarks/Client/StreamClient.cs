@@ -38,6 +38,10 @@ public sealed class StreamClient : IDisposable
             {
                 return StreamOutcome.Failed(Elapsed(started), 0, $"HTTP {(int)response.StatusCode}");
             }
+            if (target.Resumable && !IsJournaled(response))
+            {
+                return StreamOutcome.Failed(Elapsed(started), 0, "not journaled");
+            }
             gauge?.Opened();
             opened = true;
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -96,6 +100,10 @@ public sealed class StreamClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The API journaled this run: it can be resumed by its run id.</summary>
+    public static bool IsJournaled(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(SseStreamResult.ResumableHeader, out var values) && values.Contains("true");
 
     private static StreamOutcome Finished(long started, long firstToken, int tokens) => tokens == 0
         ? StreamOutcome.Failed(Elapsed(started), 0, "no tokens")
