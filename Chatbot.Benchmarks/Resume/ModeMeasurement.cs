@@ -3,8 +3,11 @@ using Chatbot.Benchmarks.Hosting;
 
 namespace Chatbot.Benchmarks.Resume;
 
-/// <summary>One target (resumable off or on) at one level: what the client saw and what each process on the machine spent.</summary>
-public sealed record ModeMeasurement(string Target, int Concurrency, ClosedLoopResult Result, CpuTimes Cpu, int ExpectedTokens)
+/// <summary>
+/// One target (resumable off or on) at one level: what the client saw, what each process on the
+/// machine spent, and what was asked of Redis.
+/// </summary>
+public sealed record ModeMeasurement(string Target, int Concurrency, ClosedLoopResult Result, CpuTimes Cpu, RedisCommandStats Commands, int ExpectedTokens)
 {
     public int Errors => Result.Errors(ExpectedTokens);
 
@@ -20,5 +23,6 @@ public sealed record ModeMeasurement(string Target, int Concurrency, ClosedLoopR
         rounds[0].Concurrency,
         ClosedLoopResult.Combine(rounds.Select(round => round.Result)),
         rounds.Aggregate(default(CpuTimes), (sum, round) => sum + round.Cpu),
+        rounds.Aggregate(RedisCommandStats.Empty, (sum, round) => sum + round.Commands),
         rounds[0].ExpectedTokens);
 }

@@ -8,6 +8,7 @@ public static class ResumableLoadReport
 {
     public const double ThroughputTarget = 0.7;
     public const int TargetConcurrency = 64;
+    private const string InfoCommand = "info";
 
     public static string Render(IReadOnlyList<OnOffMeasurement> levels)
     {
@@ -15,7 +16,8 @@ public static class ResumableLoadReport
         text.Append(Figures(levels)).Append('\n');
         text.Append("CPU ms/answer: each process's CPU time over the measured phases ÷ answers; the client is this benchmark.\n\n");
         text.Append(Ratios(levels)).Append('\n');
-        text.Append(Target(levels));
+        text.Append(Target(levels)).Append('\n');
+        text.Append(RedisCommands(levels[^1]));
         foreach (var failed in levels.SelectMany(level => new[] { level.Off, level.On }).Where(mode => mode.Errors > 0))
         {
             text.Append($"\nErrors, {failed.Target} at c={failed.Concurrency}: {failed.Result.ErrorSummary(failed.ExpectedTokens)}");
@@ -56,6 +58,26 @@ public static class ResumableLoadReport
         }
         return "Resumable on ÷ off (same API process, same run; tokens/s × over all rounds, then each round's):\n\n" + table;
     }
+
+    /// <summary>What each answer asked of Redis at one level, off and on, by Redis's own count.</summary>
+    private static string RedisCommands(OnOffMeasurement level)
+    {
+        var (off, on) = (level.Off, level.On);
+        var table = new MarkdownTable("command", "calls/answer off", "calls/answer on", "Redis µs/answer off", "Redis µs/answer on");
+        foreach (var name in on.Commands.Commands.Keys.Union(off.Commands.Commands.Keys).Where(name => name != InfoCommand)
+            .OrderByDescending(name => on.Commands.Commands.GetValueOrDefault(name).Microseconds))
+        {
+            var (offCalls, offTime) = off.Commands.Commands.GetValueOrDefault(name);
+            var (onCalls, onTime) = on.Commands.Commands.GetValueOrDefault(name);
+            if (offCalls + onCalls > 0)
+            {
+                table.Row(name, PerAnswer(offCalls, off), PerAnswer(onCalls, on), PerAnswer(offTime, off), PerAnswer(onTime, on));
+            }
+        }
+        return $"Redis commands per answer at c={level.Concurrency} (`INFO commandstats`; commands a script calls are counted, and timed inside the script's `evalsha` too):\n\n" + table;
+    }
+
+    private static double PerAnswer(long total, ModeMeasurement mode) => (double)total / Math.Max(mode.Result.Requests, 1);
 
     private static string Target(IReadOnlyList<OnOffMeasurement> levels)
     {

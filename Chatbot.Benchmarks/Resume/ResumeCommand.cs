@@ -4,6 +4,7 @@ using Chatbot.Benchmarks.Client;
 using Chatbot.Benchmarks.Hosting;
 using Chatbot.Benchmarks.Load;
 using Chatbot.Benchmarks.Reporting;
+using StackExchange.Redis;
 
 namespace Chatbot.Benchmarks.Resume;
 
@@ -52,12 +53,14 @@ public static class ResumeCommand
         var scale = options.Decimal("requests-scale", 1);
         await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarmOnStartup: true, redis.ConnectionString));
         using var client = new StreamClient(RequestTimeout);
+        // Admin mode: INFO commandstats.
+        await using var redisClient = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
         var off = StreamTarget.Api(api.BaseUrl, question, api.GatewaySecret);
         var on = off.AsResumable();
         var tokens = (await client.ReadTokensAsync(on)).Count;
         Console.WriteLine($"API {api.BaseUrl} (pid {api.ProcessId}), redis {redis.ConnectionString} (pid {redis.ProcessId}); {tokens} token events an answer.");
 
-        var load = new ResumableLoad(client, off, on, tokens, () => CpuTimes.Read(api, redis));
+        var load = new ResumableLoad(client, off, on, tokens, () => CpuTimes.Read(api, redis), redisClient.GetServer(redis.ConnectionString));
         var measured = new List<OnOffMeasurement>();
         foreach (var concurrency in levels)
         {
