@@ -19,7 +19,7 @@ public static class BenchmarkCommands
 
           micro      [BenchmarkDotNet arguments, e.g. --filter *SseFrame*; all benchmarks without any]
           load       [--levels 1,16,64,256] [--requests-scale 1.0] [--question "..."] [--api-dll path]
-          resume     [--levels 1,16,64] [--rounds 3] [--requests-scale 1.0] [--resumes 500] [--drop-after 5] [--reconnect-delay-ms 20] [--resume-token-delay-ms 5]
+          resume     [--levels 1,16,64] [--rounds 3] [--requests-scale 1.0] [--token-delay-ms 0] [--resumes 500] [--drop-after 5] [--reconnect-delay-ms 20] [--resume-token-delay-ms 5]
                      (--levels '' or --resumes 0 skips that part)
           coldstart  [--runs 5] [--steady-requests 30] [--api-dll path]
           soak       [--streams 1000] [--hold-seconds 60] [--ramp-seconds 10] [--token-delay-ms 15] [--api-dll path]

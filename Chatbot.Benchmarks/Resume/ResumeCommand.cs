@@ -11,7 +11,7 @@ namespace Chatbot.Benchmarks.Resume;
 /// <summary>
 /// <c>resume</c>: what resumable streams (issue 8, <c>x-stream-resumable: true</c>) cost and how
 /// fast a dropped stream comes back. First the load mode's closed loop against one API process
-/// (0 ms a token) with resumable off and on at each level, in alternating rounds; then, against a
+/// (0 ms a token unless told) with resumable off and on at each level, in alternating rounds; then, against a
 /// second API process whose model is slow enough for a run to outlive a dropped connection, the
 /// time from a resume request to its first replayed event, for runs still live and runs completed.
 /// Both APIs share one redis-server, which journals the runs.
@@ -51,7 +51,8 @@ public static class ResumeCommand
     {
         var rounds = options.Number("rounds", 3);
         var scale = options.Decimal("requests-scale", 1);
-        await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarmOnStartup: true, redis.ConnectionString));
+        var tokenDelayMs = options.Number("token-delay-ms", 0);
+        await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs, prewarmOnStartup: true, redis.ConnectionString));
         using var client = new StreamClient(RequestTimeout);
         // Admin mode: INFO commandstats.
         await using var redisClient = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
@@ -66,7 +67,7 @@ public static class ResumeCommand
         {
             measured.Add(await load.MeasureAsync(LoadLevel.For(concurrency, scale), rounds));
         }
-        return $"### Throughput, resumable off and on\n\nOffline model at 0 ms a token, {tokens} token events an answer; "
+        return $"### Throughput, resumable off and on\n\nOffline model at {tokenDelayMs} ms a token, {tokens} token events an answer; "
             + $"{rounds} rounds a level, each measuring off and on back to back (off first in odd rounds, on first in even ones).\n\n"
             + ResumableLoadReport.Render(measured) + "\n";
     }
