@@ -58,6 +58,8 @@ public sealed class ResumeClient(TimeSpan requestTimeout) : IDisposable
         try
         {
             using var request = target.CreateResumeRequest(run.RunId, run.LastSequence, user);
+            // Closed after the answer, so the next resume connects anew, as a client coming back after a drop does.
+            request.Headers.ConnectionClose = true;
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var headersMs = Elapsed(started);
             if (response.StatusCode != HttpStatusCode.OK)
