@@ -10,6 +10,9 @@ public static class ResumableLoadReport
     public const int TargetConcurrency = 64;
     private const string InfoCommand = "info";
 
+    /// <summary>Leaves out the client library's own occasional commands (heartbeat pings, INFO).</summary>
+    private const double MinCallsPerAnswer = 0.01;
+
     public static string Render(IReadOnlyList<OnOffMeasurement> levels)
     {
         var text = new StringBuilder();
@@ -69,7 +72,7 @@ public static class ResumableLoadReport
         {
             var (offCalls, offTime) = off.Commands.Commands.GetValueOrDefault(name);
             var (onCalls, onTime) = on.Commands.Commands.GetValueOrDefault(name);
-            if (offCalls + onCalls > 0)
+            if (Math.Max(PerAnswer(offCalls, off), PerAnswer(onCalls, on)) >= MinCallsPerAnswer)
             {
                 table.Row(name, PerAnswer(offCalls, off), PerAnswer(onCalls, on), PerAnswer(offTime, off), PerAnswer(onTime, on));
             }
