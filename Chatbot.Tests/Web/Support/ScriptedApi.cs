@@ -25,6 +25,9 @@ public sealed class ScriptedApi : HttpMessageHandler
 
     public HttpStatusCode CancelStatus { get; set; } = HttpStatusCode.Accepted;
 
+    /// <summary>How long the cancel endpoint takes to answer.</summary>
+    public TimeSpan CancelDelay { get; set; }
+
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri("http://api.test") };
 
     public ScriptedApi Then(Func<HttpResponseMessage> reply) => Then(_ => Task.FromResult(reply()));
@@ -42,6 +45,11 @@ public sealed class ScriptedApi : HttpMessageHandler
         cancellationToken.ThrowIfCancellationRequested();
         var path = request.RequestUri!.PathAndQuery;
         Sent.Enqueue(new SentRequest(request.Method, path, request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => string.Join(",", header.Value))));
+        if (path.EndsWith("/cancel", StringComparison.Ordinal))
+        {
+            await Task.Delay(CancelDelay, cancellationToken);
+            return new HttpResponseMessage(CancelStatus);
+        }
         if (IsStream(path))
         {
             return _streamReplies.TryDequeue(out var reply)
@@ -50,7 +58,6 @@ public sealed class ScriptedApi : HttpMessageHandler
         }
         return path switch
         {
-            _ when path.EndsWith("/cancel", StringComparison.Ordinal) => new HttpResponseMessage(CancelStatus),
             _ when path.Contains("/prewarm", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { status = "ready", provider = "offline", offline = true }) },
             _ => new HttpResponseMessage(HttpStatusCode.NotFound),
         };
