@@ -29,21 +29,24 @@ public sealed class ChatTurnRunner(
     public const string BudgetMessage = "This answer reached its limit and was stopped.";
     public const string ShutdownMessage = "The server is restarting; please ask again.";
 
-    /// <summary>Starts the producer; the caller reads <paramref name="sink"/> while it runs.</summary>
-    public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken) =>
-        Task.Run(() => ProduceAsync(runtime: null, turn, sink, warmup: false, cancellationToken), CancellationToken.None);
+    /// <summary>
+    /// Starts the producer; the caller reads <paramref name="sink"/> while it runs.
+    /// <paramref name="stop"/> is the request's abort token, or a resumable run's stop switch.
+    /// </summary>
+    public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken stop) =>
+        Task.Run(() => ProduceAsync(runtime: null, turn, sink, warmup: false, stop), CancellationToken.None);
 
     /// <summary>
     /// Runs on <paramref name="runtime"/>, or on the process's runtime when null. A warm-up run
     /// (prewarm) reads and stores no memory and is left out of the metrics.
     /// </summary>
-    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, bool warmup, CancellationToken clientGone)
+    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, bool warmup, CancellationToken stopRequested)
     {
         using var tracked = runs.Track();
         using var span = ChatbotActivities.Source.StartActivity("chat run");
         span?.SetTag(ChatbotActivities.RunIdTag, turn.RunId).SetTag(ChatbotActivities.ConversationIdTag, turn.ConversationId);
         using var budget = new RunBudget(budgets.Value);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone, budget.Token, runs.ShutdownToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopRequested, budget.Token, runs.ShutdownToken);
         var run = new RunContext(turn.Identity, sink, budget);
         var key = new ConversationKey(turn.Identity.Owner, turn.ConversationId);
         var outcome = "failed";
@@ -75,12 +78,12 @@ public sealed class ChatTurnRunner(
             await sink.CompleteAsync(StreamEvent.Completed(sink.Statistics(run.InputTokens)), stop.Token);
             outcome = "completed";
         }
-        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
         {
             outcome = "cancelled";
-            logger.LogInformation("Run {RunId} cancelled: the client went away", turn.RunId);
-            sink.Abandon();
-            await KeepPartialAsync(turn, sink, key, warmup);
+            logger.LogInformation("Run {RunId} cancelled: the client went away or asked to stop", turn.RunId);
+            // A resumable run's followers need the end; a gone client's stream reads nothing more.
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Cancelled(turn.RunId));
         }
         catch (OperationCanceledException) when (budget.ExceededLimit is { } limit)
         {

@@ -30,7 +30,7 @@ public static class AuthRegistration
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "DELETE")
             .AllowAnyHeader()
-            .WithExposedHeaders("X-Run-Id", "X-Conversation-Id", "Retry-After")));
+            .WithExposedHeaders("X-Run-Id", "X-Conversation-Id", "X-Stream-Resumable", "Retry-After")));
         return builder;
     }
 

@@ -1,7 +1,9 @@
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Memory;
+using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,9 @@ namespace Chatbot.ApiService.Endpoints;
 /// <summary>
 /// <c>POST /ask_stream</c>: streams the answer as Server-Sent Events when the client asks
 /// (<c>x-stream: true</c> or <c>Accept: text/event-stream</c>), else answers with JSON.
-/// A conversation id held by another owner gets 404 before any work.
+/// A conversation id held by another owner gets 404 before any work. A stream whose client sends
+/// <c>x-stream-resumable: true</c> runs detached and journaled (<see cref="ResumableRuns"/>);
+/// any other run is cancelled when its client leaves, as in the seed.
 /// </summary>
 public static class AskStreamEndpoint
 {
@@ -21,6 +25,7 @@ public static class AskStreamEndpoint
         QuestionRequestReader reader,
         ChatTurnRunner runner,
         IConversationStore memory,
+        ResumableRuns resumable,
         IOptions<StreamingOptions> streaming)
     {
         var (request, problem) = await reader.ReadAsync(context.Request, context.RequestAborted);
@@ -38,10 +43,23 @@ public static class AskStreamEndpoint
         var selection = streamMode ? StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value) : StreamEventSelection.TokensOnly;
         var turn = new ChatTurn(request!.Question!, request.ConversationId ?? Guid.NewGuid().ToString("N"), identity);
         var sink = new RunEventSink(selection);
+        var heartbeat = TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds);
+        if (streamMode && resumable.IsRequested(context.Request))
+        {
+            var start = await resumable.TryStartAsync(turn, sink, context.RequestAborted);
+            if (start.Refused)
+            {
+                return RateLimitRegistration.TooManyRequests(context.Response, TimeSpan.FromSeconds(1));
+            }
+            if (start.Live is { } live)
+            {
+                return new SseStreamResult(live, heartbeat, turn.RunId, turn.ConversationId) { Resumable = true };
+            }
+        }
         var producer = runner.StartAsync(turn, sink, context.RequestAborted);
         if (streamMode)
         {
-            return new SseStreamResult(sink.Reader, TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds), turn.RunId, turn.ConversationId);
+            return new SseStreamResult(sink.Reader, heartbeat, turn.RunId, turn.ConversationId);
         }
 
         var terminal = await LastEventAsync(sink);

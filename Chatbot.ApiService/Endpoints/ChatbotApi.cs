@@ -27,6 +27,19 @@ public static class ChatbotApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        chatbot.MapGet("/ask_stream/{runId}", ResumeStreamEndpoint.HandleAsync)
+            .WithSummary("Resumes a resumable run's stream after Last-Event-ID (or ?after=): replay, then live until its end.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        chatbot.MapPost("/ask_stream/{runId}/cancel", CancelRunEndpoint.HandleAsync)
+            .WithSummary("Stops one of the caller's resumable runs, wherever it runs.")
+            .Produces<RunCancelResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         chatbot.MapGet("/conversations", ConversationsEndpoint.ListAsync)
             .WithSummary("The caller's conversations, most recently updated first, paged (page, page_size).")
             .Produces<ConversationListResponse>()

@@ -17,6 +17,8 @@ public static class RateLimitRegistration
     public static IHostApplicationBuilder AddChatbotRateLimits(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        builder.Services.AddSingleton<RunningAnswersLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(QuestionsPerMinute(limits), OpenAnswers(limits));
@@ -60,15 +62,19 @@ public static class RateLimitRegistration
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await TooManyRequests(rejected.HttpContext.Response, retryAfter).ExecuteAsync(rejected.HttpContext);
+    }
+
+    /// <summary>429 with Retry-After in whole seconds (at least 1), header and body alike.</summary>
+    public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
+    {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        var response = rejected.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
+        return TypedResults.Problem(
             $"Too many questions at once or in the last minute. Try again in {seconds} s.",
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
-            extensions: new Dictionary<string, object?> { ["retry_after_seconds"] = seconds })
-            .ExecuteAsync(rejected.HttpContext);
+            extensions: new Dictionary<string, object?> { ["retry_after_seconds"] = seconds });
     }
 }

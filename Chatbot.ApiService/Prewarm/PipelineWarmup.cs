@@ -5,6 +5,7 @@ using Chatbot.ApiService.Context;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Llm.Offline;
+using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,9 @@ public sealed class PipelineWarmup(
     ChatTurnRunner runner,
     QuestionRequestReader requests,
     AltecoContextParser identities,
-    IOptions<StreamingOptions> streaming)
+    IOptions<StreamingOptions> streaming,
+    IOptions<ResumableRunOptions> runs,
+    ILogger<PipelineWarmup> logger)
 {
     public const string WarmupConversation = "prewarm";
 
@@ -40,14 +43,16 @@ public sealed class PipelineWarmup(
     {
         var runtime = factory.Create(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }));
         var frames = 0;
-        foreach (var question in WarmupQuestions)
+        for (var i = 0; i < WarmupQuestions.Length; i++)
         {
-            frames += await AnswerAsync(runtime, question, cancellationToken);
+            var journaled = i == WarmupQuestions.Length - 1;
+            frames += await AnswerAsync(runtime, WarmupQuestions[i], journaled, cancellationToken);
         }
         return frames;
     }
 
-    private async Task<int> AnswerAsync(AgentRuntime runtime, string question, CancellationToken cancellationToken)
+    /// <summary>A <paramref name="journaled"/> answer goes through a resumable run's journal, on a throwaway in-process store.</summary>
+    private async Task<int> AnswerAsync(AgentRuntime runtime, string question, bool journaled, CancellationToken cancellationToken)
     {
         var context = WarmupRequest(question, cancellationToken);
         var (request, problem) = await requests.ReadAsync(context.Request, cancellationToken);
@@ -62,9 +67,19 @@ public sealed class PipelineWarmup(
         var sink = new RunEventSink(selection);
         var producer = runner.ProduceAsync(runtime, turn, sink, warmup: true, cancellationToken);
         var heartbeat = TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds);
-        await new SseStreamResult(sink.Reader, heartbeat, turn.RunId, turn.ConversationId).ExecuteAsync(context);
+        var journal = journaled ? new RunJournal(turn.RunId, sink.Reader, await WarmupStoreAsync(turn), () => { }, runs.Value.Lease, logger) : null;
+        var journaling = journal?.RunAsync() ?? Task.CompletedTask;
+        await new SseStreamResult(journal?.Live ?? sink.Reader, heartbeat, turn.RunId, turn.ConversationId).ExecuteAsync(context);
         await producer;
+        await journaling;
         return CountFrames((MemoryStream)context.Response.Body);
+    }
+
+    private async Task<InProcessRunStore> WarmupStoreAsync(ChatTurn turn)
+    {
+        var store = new InProcessRunStore(new RunCancellations(), runs, TimeProvider.System);
+        await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner, DateTimeOffset.UtcNow), CancellationToken.None);
+        return store;
     }
 
     private static DefaultHttpContext WarmupRequest(string question, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
+using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
 using MongoDB.Bson;
@@ -20,6 +21,7 @@ public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
     PipelineWarmup pipeline,
     IConversationStore memory,
+    IRunStore runStore,
     ModelConnectionWarmer model,
     StoreStatus stores,
     IServiceProvider services,
@@ -52,6 +54,11 @@ public sealed class PrewarmService(
         {
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
             await MeasureAsync("memory_store", () => WarmMemoryAsync(timeout.Token)),
+            await MeasureAsync("run_store", async () =>
+            {
+                await runStore.ConnectAsync(timeout.Token);
+                return runStore.Name;
+            }),
             await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
             await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
             await MeasureAsync("pipeline", async () => $"{await pipeline.RunAsync(timeout.Token)} events through the offline model"),

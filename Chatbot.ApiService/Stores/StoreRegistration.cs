@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Memory;
+using Chatbot.ApiService.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Driver;
 using StackExchange.Redis;
@@ -39,6 +40,7 @@ public static class StoreRegistration
             Archive: hasMongo ? StoreStatus.MongoArchive : StoreStatus.NoArchive);
         builder.Services.AddSingleton(status);
         builder.Services.AddConversationMemory(status);
+        builder.Services.AddResumableRuns(status);
         builder.Services.AddHostedService<StoreStatusLogger>();
         return builder;
     }

@@ -108,8 +108,6 @@ public sealed class RunEventSink
         }
     }
 
-    public void Abandon() => _channel.Writer.TryComplete();
-
     private ValueTask EmitAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
     {
         if (!_selection.Includes(streamEvent.Type))

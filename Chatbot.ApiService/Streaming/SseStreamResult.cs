@@ -12,6 +12,10 @@ public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan 
     public const string ContentType = "text/event-stream";
     public const string RunIdHeader = "X-Run-Id";
     public const string ConversationIdHeader = "X-Conversation-Id";
+    public const string ResumableHeader = "X-Stream-Resumable";
+
+    /// <summary>True for a journaled run: the client may resume it by its run id.</summary>
+    public bool Resumable { get; init; }
 
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -21,6 +25,10 @@ public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan 
         response.Headers["X-Accel-Buffering"] = "no";
         response.Headers[RunIdHeader] = runId;
         response.Headers[ConversationIdHeader] = conversationId;
+        if (Resumable)
+        {
+            response.Headers[ResumableHeader] = "true";
+        }
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         var cancellationToken = context.RequestAborted;
@@ -61,7 +69,8 @@ public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away; the producer sees the same token and stops.
+            // The client went away: an ordinary run's producer sees the same token and stops; a
+            // resumable one goes on into its journal.
         }
         finally
         {

@@ -9,6 +9,10 @@ public sealed record StreamEvent(StreamEventType Type)
     public const int MaxToolInputLength = 100;
     public const int MaxToolResultLength = 200;
     public const string ThinkingMessage = "Agent is thinking...";
+    public const string CancelledCode = "cancelled";
+    public const string CancelledMessage = "The answer was stopped.";
+    public const string InterruptedCode = "interrupted";
+    public const string InterruptedMessage = "The server running this answer stopped; please ask again.";
 
     /// <summary>Increasing per stream, starting at 1; set once, by the run's sink, when the event is emitted.</summary>
     public long Sequence { get; set; }
@@ -46,6 +50,11 @@ public sealed record StreamEvent(StreamEventType Type)
 
     public static StreamEvent Failed(string message, string code, string correlationId) =>
         new(StreamEventType.Error) { Message = message, Code = code, CorrelationId = correlationId };
+
+    public static StreamEvent Cancelled(string runId) => Failed(CancelledMessage, CancelledCode, runId);
+
+    /// <summary>Written by a follower on behalf of a producer that died mid-run.</summary>
+    public static StreamEvent Interrupted(string runId) => Failed(InterruptedMessage, InterruptedCode, runId);
 
     public bool IsTerminal => Type is StreamEventType.Complete or StreamEventType.Error;
 

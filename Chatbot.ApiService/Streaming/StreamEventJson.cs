@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -11,7 +12,8 @@ public static class StreamEventJson
     /// <summary>Escapes only what JSON requires, so answers in any language stay readable on the wire.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Utf8JsonWriter json, StreamEvent e)
+    /// <summary>Writes the event as the wire carries it; a stored event leaves out its sequence, which its store keeps as the entry's id.</summary>
+    public static void Write(Utf8JsonWriter json, StreamEvent e, bool withSequence = true)
     {
         json.WriteStartObject();
         json.WriteString("type", e.Type.ToWireName());
@@ -48,8 +50,65 @@ public static class StreamEventJson
                 json.WriteString("correlation_id", e.CorrelationId);
                 break;
         }
-        json.WriteNumber("seq", e.Sequence);
+        if (withSequence)
+        {
+            json.WriteNumber("seq", e.Sequence);
+        }
         json.WriteEndObject();
+    }
+
+    /// <summary>The event as one-line UTF-8 JSON without its sequence, for a run's journal.</summary>
+    public static byte[] ToStoredJson(StreamEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(json, e, withSequence: false);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads back what <see cref="ToStoredJson"/> wrote, numbered with <paramref name="sequence"/>.</summary>
+    public static StreamEvent FromStoredJson(ReadOnlySpan<byte> utf8Json, long sequence)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        if (!StreamEventTypeNames.TryParse(root.GetProperty("type").GetString() ?? "", out var type))
+        {
+            throw new JsonException($"Unknown stream event type in a stored event: {root.GetProperty("type")}.");
+        }
+        return new StreamEvent(type)
+        {
+            Sequence = sequence,
+            Content = Text(root, "content"),
+            Message = Text(root, "message"),
+            Agent = Text(root, "agent"),
+            Tool = Text(root, "tool"),
+            Input = Text(root, "input"),
+            Result = Text(root, "result"),
+            Code = Text(root, "code"),
+            CorrelationId = Text(root, "correlation_id"),
+            ConversationId = Text(root, "conversation_id"),
+            RunId = Text(root, "run_id"),
+            Statistics = type == StreamEventType.Complete ? ReadStatistics(root) : null,
+        };
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static RunStatistics? ReadStatistics(JsonElement root)
+    {
+        if (!root.TryGetProperty("usage", out var usage))
+        {
+            return null;
+        }
+        return new RunStatistics(
+            InputTokens: usage.GetProperty("input_tokens").GetInt64(),
+            OutputTokens: usage.GetProperty("output_tokens").GetInt64(),
+            TimeToFirstTokenMs: root.TryGetProperty("ttft_ms", out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : null,
+            DurationMs: root.GetProperty("duration_ms").GetDouble());
     }
 
     private static void WriteStatistics(Utf8JsonWriter json, RunStatistics? statistics)

@@ -20,6 +20,7 @@ public sealed class ChatbotMetrics
     private readonly Counter<long> _hotHits;
     private readonly Counter<long> _hotMisses;
     private readonly Counter<long> _toolCalls;
+    private readonly Counter<long> _resumes;
 
     public ChatbotMetrics(IMeterFactory meters)
     {
@@ -34,6 +35,7 @@ public sealed class ChatbotMetrics
         _hotHits = meter.CreateCounter<long>("chatbot.memory.hot.hits", "{read}", "History reads the hot store answered.");
         _hotMisses = meter.CreateCounter<long>("chatbot.memory.hot.misses", "{read}", "History reads the hot store could not answer.");
         _toolCalls = meter.CreateCounter<long>("chatbot.tool.calls", "{call}", "Tool calls by tool and outcome.");
+        _resumes = meter.CreateCounter<long>("chatbot.stream.resumes", "{request}", "Requests to resume a run's stream, by outcome.");
     }
 
     public void PrewarmComponent(string component, double milliseconds) =>
@@ -52,6 +54,9 @@ public sealed class ChatbotMetrics
         _streamDuration.Record(durationMs, tags);
         _tokens.Add(tokens, new KeyValuePair<string, object?>("provider", provider));
     }
+
+    /// <summary><paramref name="outcome"/>: resumed, unknown, not_owner, beyond_end, read_to_end or trimmed.</summary>
+    public void StreamResumed(string outcome) => _resumes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void RuntimeCreated() => _runtimeCreations.Add(1);
 

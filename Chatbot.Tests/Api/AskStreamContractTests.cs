@@ -191,7 +191,10 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
         var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var reference = await http.GetAsync("/scalar/v1");
 
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/chatbot/ask_stream", out _));
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/chatbot/ask_stream", out _));
+        Assert.True(paths.GetProperty("/api/v1/chatbot/ask_stream/{runId}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/chatbot/ask_stream/{runId}/cancel").TryGetProperty("post", out _));
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
 }

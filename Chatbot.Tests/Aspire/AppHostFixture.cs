@@ -14,13 +14,17 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     private DistributedApplication? _app;
 
+    /// <summary>What the web front end proves itself with to the API; set here so tests can call the API as the gateway.</summary>
+    public string GatewaySecret { get; } = Guid.NewGuid().ToString("N");
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Chatbot_AppHost>(
-            ["Chatbot:Infrastructure=local"],
+            // Two API replicas behind Aspire's proxy, sharing one Redis, as a scaled deployment runs.
+            ["Chatbot:Infrastructure=local", "Chatbot:ApiReplicas=2", $"Parameters:gateway-secret={GatewaySecret}"],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());

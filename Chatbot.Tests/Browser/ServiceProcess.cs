@@ -11,6 +11,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private int _disposed;
 
     private ServiceProcess(Process process, string baseUrl)
     {
@@ -58,8 +59,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>Kills the process, as a crash would; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

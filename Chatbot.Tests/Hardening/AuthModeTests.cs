@@ -158,6 +158,21 @@ public sealed class AuthModeTests
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task Cors_lets_a_browser_client_read_the_headers_it_resumes_a_run_with()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Cors:Origins:0", "https://chat.example.com");
+        using var http = factory.CreateClient();
+        var request = ChatbotClient.AskRequest("What is CAPEX?", null, ("x-stream-resumable", "true"), ("Origin", "https://chat.example.com"));
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var exposed = response.Headers.GetValues("Access-Control-Expose-Headers").Single().Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("X-Run-Id", exposed);
+        Assert.Contains("X-Stream-Resumable", exposed);
+        Assert.Equal("true", response.Headers.GetValues("X-Stream-Resumable").Single());
+    }
+
     private static ApiFactory Jwt() => new ApiFactory().With("Chatbot:Auth:Mode", "jwt").With("Chatbot:Auth:Jwt:SigningKey", SigningKey);
 
     private static string Token(params Claim[] claims) => Token(DateTime.UtcNow.AddHours(1), SigningKey, claims);

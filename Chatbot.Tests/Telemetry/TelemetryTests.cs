@@ -73,7 +73,7 @@ public sealed class TelemetryTests
 
         await http.GetAsync("/api/v1/chatbot/prewarm");
 
-        Assert.Equal(["agent_build", "archive", "memory_store", "model_client", "pipeline"],
+        Assert.Equal(["agent_build", "archive", "memory_store", "model_client", "pipeline", "run_store"],
             prewarm.GetMeasurementSnapshot().Select(m => (string)m.Tags["component"]!).Order());
     }
 

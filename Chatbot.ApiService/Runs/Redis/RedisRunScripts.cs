@@ -1,0 +1,93 @@
+namespace Chatbot.ApiService.Runs.Redis;
+
+/// <summary>
+/// One script per run-store operation: atomic, one round trip. A run is written only while its
+/// state is <c>running</c>, so a producer that was declared dead can never write after the
+/// <c>interrupted</c> error a follower wrote for it.
+/// </summary>
+public static class RedisRunScripts
+{
+    /// <summary>KEYS: record, alive. ARGV: conversation, owner, retain ms, lease ms, started (unix ms).</summary>
+    public const string Create = """
+        redis.call('HSET', KEYS[1], 'conversation', ARGV[1], 'owner', ARGV[2], 'state', 'running', 'last', 0, 'cancel', 0, 'started', ARGV[5])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('SET', KEYS[2], 1, 'PX', ARGV[4])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: record, events, alive. ARGV: retain ms, max events, lease ms, end state ('' while
+    /// running), appended channel, now (unix ms), then sequence and JSON of each event. Returns the run's state
+    /// ('cancel' when a stop was asked for). Appending renews the producer's lease.
+    /// </summary>
+    public const string Append = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if state ~= 'running' then return state or 'missing' end
+        local last = 0
+        for i = 7, #ARGV, 2 do
+          redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], '0-' .. ARGV[i], 'e', ARGV[i + 1])
+          last = ARGV[i]
+        end
+        redis.call('HSET', KEYS[1], 'last', last)
+        if ARGV[4] ~= '' then
+          redis.call('HSET', KEYS[1], 'state', ARGV[4], 'ended', ARGV[6])
+          redis.call('DEL', KEYS[3])
+        else
+          redis.call('SET', KEYS[3], 1, 'PX', ARGV[3])
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[1])
+        redis.call('PUBLISH', ARGV[5], last)
+        if redis.call('HGET', KEYS[1], 'cancel') == '1' then return 'cancel' end
+        return 'running'
+        """;
+
+    /// <summary>KEYS: record, alive. ARGV: lease ms. Returns the state, as <see cref="Append"/>.</summary>
+    public const string KeepAlive = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if state ~= 'running' then return state or 'missing' end
+        redis.call('SET', KEYS[2], 1, 'PX', ARGV[1])
+        if redis.call('HGET', KEYS[1], 'cancel') == '1' then return 'cancel' end
+        return 'running'
+        """;
+
+    /// <summary>
+    /// KEYS: record, events, alive. ARGV: retain ms, error JSON, appended channel, now (unix ms). When the run
+    /// is still running but its lease is gone, appends the error as the next event and ends the
+    /// run. Returns that event's sequence, 0 when the run is alive or ended, -1 when it is unknown.
+    /// </summary>
+    public const string Interrupt = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if not state then return -1 end
+        if state ~= 'running' or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+        local seq = tonumber(redis.call('HGET', KEYS[1], 'last')) + 1
+        redis.call('XADD', KEYS[2], '0-' .. seq, 'e', ARGV[2])
+        redis.call('HSET', KEYS[1], 'state', 'interrupted', 'last', seq, 'ended', ARGV[4])
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[1])
+        redis.call('PUBLISH', ARGV[3], seq)
+        return seq
+        """;
+
+    /// <summary>KEYS: record. ARGV: cancel channel, run id. Returns the state before ('missing' when unknown).</summary>
+    public const string Cancel = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if state ~= 'running' then return state or 'missing' end
+        redis.call('HSET', KEYS[1], 'cancel', 1)
+        redis.call('PUBLISH', ARGV[1], ARGV[2])
+        return 'running'
+        """;
+
+    /// <summary>
+    /// KEYS: record, events. Returns state, conversation, owner, last sequence, started, ended
+    /// ('' while running), first kept entry id ('' when none); nil when unknown.
+    /// </summary>
+    public const string Get = """
+        local run = redis.call('HMGET', KEYS[1], 'state', 'conversation', 'owner', 'last', 'started', 'ended')
+        if not run[1] then return false end
+        local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)
+        local firstId = ''
+        if first[1] then firstId = first[1][1] end
+        return {run[1], run[2], run[3], run[4], run[5], run[6] or '', firstId}
+        """;
+}

@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using Chatbot.ApiService.Streaming;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chatbot.ApiService.Runs.Redis;
+
+/// <summary>
+/// Runs in Redis, shared by every replica: events in a capped stream per run, a small record, the
+/// producer's lease. Followers wake on the run's pub/sub channel (StackExchange.Redis cannot block
+/// on XREAD) and check the lease whenever nothing came for a poll interval. Stop requests reach
+/// the producing replica over one channel every replica listens to.
+/// </summary>
+public sealed class RedisRunStore(
+    IConnectionMultiplexer redis,
+    RunCancellations cancellations,
+    IOptions<ResumableRunOptions> options,
+    TimeProvider clock,
+    ILogger<RedisRunStore> logger) : IRunStore
+{
+    private const int ReadBatch = 512;
+    private const string EventField = "e";
+
+    private readonly Lock _gate = new();
+    private Task? _cancelSubscription;
+
+    public string Name => "redis";
+
+    private IDatabase Database => redis.GetDatabase();
+
+    private ResumableRunOptions Options => options.Value;
+
+    private long RetainMs => (long)Options.RetainFor.TotalMilliseconds;
+
+    private long LeaseMs => (long)Options.Lease.TotalMilliseconds;
+
+    private long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        await ListenForCancelsAsync();
+        var server = redis.GetServers().FirstOrDefault(server => server.IsConnected);
+        if (server is not null)
+        {
+            foreach (var script in new[] { RedisRunScripts.Create, RedisRunScripts.Append, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
+            {
+                await server.ScriptLoadAsync(script);
+            }
+        }
+    }
+
+    public async Task CreateAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        await ListenForCancelsAsync();
+        await Database.ScriptEvaluateAsync(RedisRunScripts.Create,
+            [RedisRunKeys.Record(run.RunId), RedisRunKeys.Alive(run.RunId)],
+            [run.ConversationId, run.Owner, RetainMs, LeaseMs, run.StartedAt.ToUnixTimeMilliseconds()]);
+    }
+
+    public async Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
+    {
+        var terminal = events[^1].IsTerminal ? RunStates.EndedBy(events[^1]).ToStoredName() : "";
+        var arguments = new RedisValue[6 + events.Count * 2];
+        arguments[0] = RetainMs;
+        arguments[1] = Options.MaxEvents;
+        arguments[2] = LeaseMs;
+        arguments[3] = terminal;
+        arguments[4] = RedisRunKeys.AppendedChannelName(runId);
+        arguments[5] = NowMs;
+        for (var i = 0; i < events.Count; i++)
+        {
+            arguments[6 + i * 2] = events[i].Sequence;
+            arguments[7 + i * 2] = StreamEventJson.ToStoredJson(events[i]);
+        }
+        var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Append,
+            [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)], arguments);
+        return Outcome((string?)state);
+    }
+
+    public async Task<JournalOutcome> KeepAliveAsync(string runId, CancellationToken cancellationToken)
+    {
+        var state = await Database.ScriptEvaluateAsync(RedisRunScripts.KeepAlive,
+            [RedisRunKeys.Record(runId), RedisRunKeys.Alive(runId)], [LeaseMs]);
+        return Outcome((string?)state);
+    }
+
+    public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        var result = await Database.ScriptEvaluateAsync(RedisRunScripts.Get, [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId)]);
+        if (result.IsNull)
+        {
+            return null;
+        }
+        var fields = (RedisValue[])result!;
+        var lastSequence = (long)fields[3];
+        return new RunRecord(
+            runId,
+            ConversationId: fields[1]!,
+            Owner: fields[2]!,
+            State: RunStates.Parse(fields[0]!),
+            StartedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)fields[4]),
+            EndedAt: fields[5].IsNullOrEmpty ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)fields[5]),
+            LastSequence: lastSequence,
+            FirstKeptSequence: fields[6].IsNullOrEmpty ? lastSequence + 1 : RedisRunKeys.SequenceOf(fields[6]));
+    }
+
+    public async IAsyncEnumerable<StreamEvent> FollowAsync(string runId, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Subscribed before the first read, so an append between the read and the wait still wakes it.
+        var appended = await redis.GetSubscriber().SubscribeAsync(RedisRunKeys.AppendedChannel(runId));
+        try
+        {
+            while (true)
+            {
+                var entries = await Database.StreamRangeAsync(RedisRunKeys.Events(runId), RedisRunKeys.EntryId(after + 1), "+", ReadBatch);
+                foreach (var entry in entries)
+                {
+                    var streamEvent = StreamEventJson.FromStoredJson((byte[])entry[EventField]!, RedisRunKeys.SequenceOf(entry.Id));
+                    yield return streamEvent;
+                    if (streamEvent.IsTerminal)
+                    {
+                        yield break;
+                    }
+                    after = streamEvent.Sequence;
+                }
+                if (entries.Length < ReadBatch && !await WaitForAppendAsync(appended, cancellationToken) && await InterruptIfAbandonedAsync(runId) < 0)
+                {
+                    yield break; // expired while followed
+                }
+            }
+        }
+        finally
+        {
+            await appended.UnsubscribeAsync();
+        }
+    }
+
+    public async Task<bool> RequestCancelAsync(string runId, CancellationToken cancellationToken)
+    {
+        var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Cancel, [RedisRunKeys.Record(runId)], [RedisRunKeys.CancelChannel.ToString(), runId]);
+        return (string?)state == "running";
+    }
+
+    /// <summary>True when something was appended, false when the poll interval passed in silence.</summary>
+    private async Task<bool> WaitForAppendAsync(ChannelMessageQueue appended, CancellationToken cancellationToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        poll.CancelAfter(Options.FollowPollInterval);
+        try
+        {
+            await appended.ReadAsync(poll.Token);
+            while (appended.TryRead(out _))
+            {
+                // One read catches up with every append so far.
+            }
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ends a run whose producer's lease ran out with an <c>interrupted</c> error; -1 when the run is gone.</summary>
+    private async Task<long> InterruptIfAbandonedAsync(string runId)
+    {
+        var error = StreamEventJson.ToStoredJson(StreamEvent.Interrupted(runId));
+        var sequence = (long)await Database.ScriptEvaluateAsync(RedisRunScripts.Interrupt,
+            [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)],
+            [RetainMs, error, RedisRunKeys.AppendedChannelName(runId), NowMs]);
+        if (sequence > 0)
+        {
+            logger.LogWarning("Run {RunId} interrupted: its producer stopped renewing its lease", runId);
+        }
+        return sequence;
+    }
+
+    private Task ListenForCancelsAsync()
+    {
+        lock (_gate)
+        {
+            if (_cancelSubscription is null || _cancelSubscription.IsFaulted || _cancelSubscription.IsCanceled)
+            {
+                _cancelSubscription = redis.GetSubscriber().SubscribeAsync(RedisRunKeys.CancelChannel,
+                    (_, runId) => cancellations.Cancel(runId.ToString()));
+            }
+            return _cancelSubscription;
+        }
+    }
+
+    private static JournalOutcome Outcome(string? state) => state switch
+    {
+        "running" => JournalOutcome.Running,
+        "cancel" => JournalOutcome.CancelRequested,
+        _ => JournalOutcome.Closed,
+    };
+}

@@ -1,0 +1,73 @@
+using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Streaming;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Runs;
+
+/// <summary>
+/// Starts runs whose client opted in to resuming: detached from the request (only a stop request
+/// or the budget ends them), journaled in the run store, and streamed live from the journal.
+/// </summary>
+public sealed class ResumableRuns(
+    IRunStore store,
+    RunCancellations cancellations,
+    ChatTurnRunner runner,
+    RunningAnswersLimiter limiter,
+    IOptions<ResumableRunOptions> options,
+    TimeProvider clock,
+    ILogger<ResumableRuns> logger)
+{
+    public const string ResumableHeader = "x-stream-resumable";
+
+    public bool IsRequested(HttpRequest request) =>
+        options.Value.Enabled
+        && string.Equals(request.Headers[ResumableHeader].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Starts the run, unless the user already has as many running as allowed
+    /// (<see cref="ResumableStart.Refused"/>). <see cref="ResumableStart.Live"/> is null when the
+    /// store could not take the run: the caller then streams it the ordinary way (a store outage
+    /// never stops a chat).
+    /// </summary>
+    public async Task<ResumableStart> TryStartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken)
+    {
+        var slot = limiter.TryAcquire(turn.Identity.Owner);
+        if (!slot.IsAcquired)
+        {
+            slot.Dispose();
+            return ResumableStart.TooMany;
+        }
+        try
+        {
+            await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            slot.Dispose();
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+            logger.LogWarning(exception, "Run {RunId} is not resumable: the {Store} run store did not take it", turn.RunId, store.Name);
+            return ResumableStart.NotJournaled;
+        }
+        var stop = cancellations.Register(turn.RunId);
+        var journal = new RunJournal(turn.RunId, sink.Reader, store, () => cancellations.Cancel(turn.RunId), options.Value.Lease, logger);
+        _ = RunAsync(turn, sink, journal, slot, stop);
+        return new ResumableStart(journal.Live, Refused: false);
+    }
+
+    private async Task RunAsync(ChatTurn turn, RunEventSink sink, RunJournal journal, IDisposable slot, CancellationToken stop)
+    {
+        try
+        {
+            await Task.WhenAll(runner.StartAsync(turn, sink, stop), journal.RunAsync());
+        }
+        finally
+        {
+            cancellations.Remove(turn.RunId);
+            slot.Dispose();
+        }
+    }
+}

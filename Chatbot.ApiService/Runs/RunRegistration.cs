@@ -1,0 +1,24 @@
+using Chatbot.ApiService.Runs.Redis;
+using Chatbot.ApiService.Stores;
+
+namespace Chatbot.ApiService.Runs;
+
+/// <summary>Resumable runs on Redis when it is configured (any replica resumes any run), else in this process.</summary>
+public static class RunRegistration
+{
+    public static IServiceCollection AddResumableRuns(this IServiceCollection services, StoreStatus status)
+    {
+        services.AddOptions<ResumableRunOptions>().BindConfiguration(ResumableRunOptions.Section);
+        services.AddSingleton<RunCancellations>();
+        services.AddSingleton<ResumableRuns>();
+        if (status.Memory == StoreStatus.RedisMemory)
+        {
+            services.AddSingleton<IRunStore, RedisRunStore>();
+        }
+        else
+        {
+            services.AddSingleton<IRunStore, InProcessRunStore>();
+        }
+        return services;
+    }
+}

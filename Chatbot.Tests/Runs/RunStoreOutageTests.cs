@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.ServerSentEvents;
+using Chatbot.Tests.Api.Support;
+using Chatbot.Tests.Memory.Support;
+using Chatbot.Tests.Runs.Support;
+
+namespace Chatbot.Tests.Runs;
+
+/// <summary>Redis killed under resumable runs: answers go on, only resuming is lost.</summary>
+public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    private const string Question = "Explain how the prewarm endpoint works and why streaming matters";
+
+    [Fact]
+    public async Task With_redis_down_a_resumable_question_is_answered_as_an_ordinary_stream()
+    {
+        await using var factory = Api(tokenDelayMs: 0);
+        using var http = factory.CreateClient();
+        redis.Kill();
+        try
+        {
+            var (response, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("X-Stream-Resumable"));
+            Assert.Equal("complete", events[^1].Type);
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Redis_dying_mid_answer_leaves_the_live_answer_going_to_its_end()
+    {
+        await using var factory = Api(tokenDelayMs: 30);
+        using var http = factory.CreateClient();
+        var (_, uninterrupted) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
+        var response = await http.SendAsync(ResumableClient.AskRequest(Question), HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<SseEvent>();
+        try
+        {
+            await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+            {
+                events.Add(ResumableClient.Parse(item));
+                if (events.Count == 3)
+                {
+                    redis.Kill();
+                }
+            }
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+
+        Assert.Equal("complete", events[^1].Type);
+        Assert.Equal(ChatbotClient.Answer(uninterrupted), ChatbotClient.Answer(events));
+        Assert.Contains(factory.Logs.Lines, line => line.Contains("can no longer be resumed"));
+    }
+
+    private ApiFactory Api(int tokenDelayMs) => new ApiFactory()
+        .With("ConnectionStrings:redis", redis.ConnectionString)
+        .With("Chatbot:Llm:Offline:TokenDelayMs", tokenDelayMs.ToString());
+}
