@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
@@ -65,6 +66,24 @@ public sealed class ChatStreamClientTests
         Assert.Equal("start reconnecting t2 complete", Describe(events));
         Assert.Equal(4, _api.StreamRequests.Count());
         Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(3));
+    }
+
+    public static TheoryData<Exception> ConnectionFailures() =>
+    [
+        new HttpRequestException("Connection refused."),
+        new SocketException((int)SocketError.NotConnected),
+        new IOException("Connection reset by peer."),
+    ];
+
+    [Theory]
+    [MemberData(nameof(ConnectionFailures))]
+    public async Task Every_kind_of_connection_failure_while_resuming_is_retried(Exception failure)
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .ThenThrow(failure)
+            .Then(() => Sse.Stream(Sse.Complete(2), BodyEnding.Ends));
+
+        Assert.Equal("start reconnecting complete", Describe(await ReadAsync()));
     }
 
     [Fact]

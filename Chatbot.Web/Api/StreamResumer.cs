@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Chatbot.Web.Identity;
 using Polly;
 using Polly.Retry;
@@ -75,10 +76,13 @@ public sealed class StreamResumer(HttpClient http, StreamResumePolicy policy)
         }
     }
 
-    /// <summary>Refused or timed-out connections and 5xx (a restarting or draining API) are worth another try.</summary>
+    /// <summary>
+    /// Refused, reset or timed-out connections and 5xx (a restarting or draining API) are worth
+    /// another try. A connection reset while it opens can surface as a bare SocketException.
+    /// </summary>
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken outage) => outcome switch
     {
-        { Exception: HttpRequestException } => true,
+        { Exception: HttpRequestException or IOException or SocketException } => true,
         { Exception: OperationCanceledException } => !outage.IsCancellationRequested,
         { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
         _ => false,

@@ -38,7 +38,9 @@ public sealed class ScriptedApi : HttpMessageHandler
         return this;
     }
 
-    public ScriptedApi ThenRefuse() => Then(_ => Task.FromException<HttpResponseMessage>(new HttpRequestException("Connection refused (scripted).")));
+    public ScriptedApi ThenRefuse() => ThenThrow(new HttpRequestException("Connection refused (scripted)."));
+
+    public ScriptedApi ThenThrow(Exception exception) => Then(_ => Task.FromException<HttpResponseMessage>(exception));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
