@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Bunit;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
@@ -90,6 +91,18 @@ public sealed class ChatPageStreamTests : BunitContext
         page.WaitForAssertion(() => Assert.NotNull(page.Find("article.assistant[data-streaming=false] .incomplete-note")), Wait);
         Assert.Empty(page.FindAll("[role=alert]"));
         Assert.Equal("t2", page.Find("article.assistant .assistant-text").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_connection_reset_while_asking_is_reported_as_lost_and_the_page_keeps_working()
+    {
+        _api.ThenThrow(new SocketException((int)SocketError.NotConnected));
+        var page = Render<Chat>();
+
+        await AskAsync(page);
+
+        Assert.Contains("lost", page.Find("[role=alert]").TextContent);
+        Assert.NotNull(page.Find("[role=alert] button.retry"));
     }
 
     /// <summary>Asks through a suggestion; the task ends when the answer does.</summary>
