@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Bunit;
 using Chatbot.Tests.Web.Support;
@@ -77,6 +78,29 @@ public sealed class ChatPageStreamTests : BunitContext
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("article.assistant[data-streaming=false] .incomplete-note")), Wait);
         Assert.Empty(page.FindAll("[role=alert]"));
+        await answering;
+    }
+
+    [Fact]
+    public async Task New_chat_cancels_the_streaming_run_and_clears_the_page_at_once()
+    {
+        _api.CancelDelay = TimeSpan.FromMinutes(5);
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 2), BodyEnding.Hangs));
+        var page = Render<Chat>();
+        var answering = AskAsync(page);
+        page.WaitForAssertion(() => Assert.Contains("t2", page.Find("article.assistant .assistant-text").TextContent), Wait);
+
+        var clicked = Stopwatch.GetTimestamp();
+        await page.Find("button.new-chat").ClickAsync(new MouseEventArgs());
+        var took = Stopwatch.GetElapsedTime(clicked);
+
+        Assert.True(took < TimeSpan.FromSeconds(1), $"New chat waited {took} for the API.");
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(page.FindAll("article"));
+            Assert.NotNull(page.Find("button.send"));
+        }, Wait);
+        Assert.Contains(_api.Sent, request => request.Path == $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}/cancel");
         await answering;
     }
 
