@@ -3,12 +3,13 @@ using Chatbot.Benchmarks.Baseline;
 using Chatbot.Benchmarks.ColdStart;
 using Chatbot.Benchmarks.Load;
 using Chatbot.Benchmarks.Micro;
+using Chatbot.Benchmarks.Resume;
 using Chatbot.Benchmarks.Soak;
 
 namespace Chatbot.Benchmarks;
 
 /// <summary>
-/// The modes: <c>micro</c> (BenchmarkDotNet), <c>load</c>, <c>coldstart</c>, <c>soak</c>, and
+/// The modes: <c>micro</c> (BenchmarkDotNet), <c>load</c>, <c>resume</c>, <c>coldstart</c>, <c>soak</c>, and
 /// <c>baseline-server</c>, which the load mode starts as its own child process.
 /// </summary>
 public static class BenchmarkCommands
@@ -18,6 +19,8 @@ public static class BenchmarkCommands
 
           micro      [BenchmarkDotNet arguments, e.g. --filter *SseFrame*; all benchmarks without any]
           load       [--levels 1,16,64,256] [--requests-scale 1.0] [--question "..."] [--api-dll path]
+          resume     [--levels 1,16,64] [--rounds 3] [--requests-scale 1.0] [--token-delay-ms 0] [--resumes 500] [--drop-after 5] [--reconnect-delay-ms 20] [--resume-token-delay-ms 5]
+                     (--levels '' or --resumes 0 skips that part)
           coldstart  [--runs 5] [--steady-requests 30] [--api-dll path]
           soak       [--streams 1000] [--hold-seconds 60] [--ramp-seconds 10] [--token-delay-ms 15] [--api-dll path]
 
@@ -42,6 +45,8 @@ public static class BenchmarkCommands
                 return 0;
             case "load":
                 return await LoadCommand.RunAsync(options);
+            case "resume":
+                return await ResumeCommand.RunAsync(options);
             case "coldstart":
                 return await ColdStartCommand.RunAsync(options);
             case "soak":

@@ -41,7 +41,8 @@ public sealed class RunJournal
     public async Task RunAsync()
     {
         using var done = new CancellationTokenSource();
-        var keepAlive = KeepAliveAsync(done.Token);
+        using var timer = new PeriodicTimer(_keepAliveInterval);
+        var keepAlive = KeepAliveAsync(timer, done.Token);
         var batch = new List<StreamEvent>(MaxBatch);
         try
         {
@@ -63,6 +64,7 @@ public sealed class RunJournal
         {
             _live.Writer.TryComplete();
             await done.CancelAsync();
+            timer.Dispose();
             await keepAlive;
         }
     }
@@ -87,19 +89,22 @@ public sealed class RunJournal
         }
     }
 
-    private async Task KeepAliveAsync(CancellationToken done)
+    /// <summary>
+    /// Ends when the run ends and disposes <paramref name="timer"/>: the wait then returns false,
+    /// where a cancelled wait would throw, and every run ends this loop.
+    /// </summary>
+    private async Task KeepAliveAsync(PeriodicTimer timer, CancellationToken done)
     {
-        using var timer = new PeriodicTimer(_keepAliveInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(done))
+            while (await timer.WaitForNextTickAsync())
             {
                 await RenewLeaseAsync(done);
             }
         }
         catch (OperationCanceledException) when (done.IsCancellationRequested)
         {
-            // The run ended.
+            // The run ended during a renewal.
         }
     }
 

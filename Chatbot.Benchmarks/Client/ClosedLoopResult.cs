@@ -7,6 +7,13 @@ public sealed record ClosedLoopResult(IReadOnlyList<StreamOutcome> Outcomes, Tim
 {
     public int Requests => Outcomes.Count;
 
+    /// <summary>Several measured phases as one: all their answers over the sum of their times.</summary>
+    public static ClosedLoopResult Combine(IEnumerable<ClosedLoopResult> results)
+    {
+        var list = results.ToList();
+        return new ClosedLoopResult([.. list.SelectMany(result => result.Outcomes)], list.Aggregate(TimeSpan.Zero, (sum, result) => sum + result.Elapsed));
+    }
+
     public int Errors(int expectedTokens) => Outcomes.Count(outcome => !IsGood(outcome, expectedTokens));
 
     public LatencyStats TimeToFirstToken => new(Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => outcome.TimeToFirstTokenMs));

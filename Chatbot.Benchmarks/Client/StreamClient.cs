@@ -18,16 +18,7 @@ public sealed class StreamClient : IDisposable
     public StreamClient(TimeSpan requestTimeout)
     {
         _requestTimeout = requestTimeout;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 4096,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        })
-        { Timeout = Timeout.InfiniteTimeSpan };
+        _http = StreamHttpClient.Create();
     }
 
     /// <summary>Sends one request and reads its stream to the end, never throwing.</summary>
@@ -46,6 +37,10 @@ public sealed class StreamClient : IDisposable
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return StreamOutcome.Failed(Elapsed(started), 0, $"HTTP {(int)response.StatusCode}");
+            }
+            if (target.Resumable && !IsJournaled(response))
+            {
+                return StreamOutcome.Failed(Elapsed(started), 0, "not journaled");
             }
             gauge?.Opened();
             opened = true;
@@ -105,6 +100,10 @@ public sealed class StreamClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The API journaled this run: it can be resumed by its run id.</summary>
+    public static bool IsJournaled(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(SseStreamResult.ResumableHeader, out var values) && values.Contains("true");
 
     private static StreamOutcome Finished(long started, long firstToken, int tokens) => tokens == 0
         ? StreamOutcome.Failed(Elapsed(started), 0, "no tokens")

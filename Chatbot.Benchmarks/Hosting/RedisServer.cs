@@ -33,6 +33,10 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
+    public int ProcessId => _process.Id;
+
+    public ProcessStats Stats() => ProcessStats.Read(_process.Id);
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitForPongAsync()

@@ -38,16 +38,16 @@ public sealed class CrossReplicaResumeTests(RedisServerFixture redis) : IClassFi
     [Fact]
     public async Task A_stop_sent_to_another_replica_cancels_the_model_call_where_the_run_is()
     {
-        var model = new RecordingChatClient(tokenDelayMs: 50);
+        var model = new RecordingChatClient(tokenDelayMs: 50) { HoldAfterFirstToken = true };
         await using var first = Replica().WithModel(model);
         await using var second = Replica();
         using var one = first.CreateClient();
         using var two = second.CreateClient();
-        var (runId, _, _) = await ResumableClient.ReadThenDropAsync(one, ResumableClient.AskRequest(Question), count: 3);
+        var (runId, _, _) = await ResumableClient.ReadThenDropAsync(one, ResumableClient.AskRequest(Question), count: 2);
 
         var cancel = await two.SendAsync(ResumableClient.CancelRequest(runId));
         await model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var (_, rest) = await ResumableClient.ResumeAsync(two, runId, lastEventId: 3);
+        var (_, rest) = await ResumableClient.ResumeAsync(two, runId, lastEventId: 2);
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal(("error", "cancelled"), (rest[^1].Type, rest[^1].Text("code")));

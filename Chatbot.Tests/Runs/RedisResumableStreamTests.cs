@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Chatbot.ApiService.Runs;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -15,16 +17,18 @@ public sealed class RedisResumableStreamTests(RedisServerFixture redis) : Resuma
     [Fact]
     public async Task Events_trimmed_by_the_cap_answer_410_instead_of_a_resume_with_a_gap()
     {
-        await using var factory = CreateFactory().With("Chatbot:Runs:MaxEvents", "5");
+        await using var factory = CreateFactory(tokenDelayMs: 5).With("Chatbot:Runs:MaxEvents", "5");
         using var http = factory.CreateClient();
         var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
         var runId = live.Headers.GetValues("X-Run-Id").Single();
+        var firstKept = (await factory.Services.GetRequiredService<IRunStore>().GetAsync(runId, CancellationToken.None))!.FirstKeptSequence;
 
-        var gap = await http.SendAsync(ResumableClient.ResumeRequest(runId, 1));
-        var (_, tail) = await ResumableClient.ResumeAsync(http, runId, events.Count - 5);
+        var gap = await http.SendAsync(ResumableClient.ResumeRequest(runId, firstKept - 2));
+        var (_, tail) = await ResumableClient.ResumeAsync(http, runId, firstKept - 1);
 
+        Assert.InRange(firstKept, 2, events.Count - 4); // trimmed, and at least the newest five kept
         Assert.Equal(HttpStatusCode.Gone, gap.StatusCode);
-        Assert.Equal(events.TakeLast(5).Select(e => e.RawData), tail.Select(e => e.RawData));
+        Assert.Equal(events.Skip((int)firstKept - 1).Select(e => e.RawData), tail.Select(e => e.RawData));
     }
 
     [Fact]

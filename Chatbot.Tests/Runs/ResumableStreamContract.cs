@@ -122,7 +122,7 @@ public abstract class ResumableStreamContract
     [Fact]
     public async Task Stopping_a_run_cancels_the_model_call_ends_its_stream_and_keeps_the_partial_answer()
     {
-        var model = new RecordingChatClient(tokenDelayMs: 50);
+        var model = new RecordingChatClient(tokenDelayMs: 50) { HoldAfterFirstToken = true };
         await using var factory = CreateFactory().WithModel(model);
         using var http = factory.CreateClient();
         var response = await http.SendAsync(ResumableClient.AskRequest(Question), HttpCompletionOption.ResponseHeadersRead);
@@ -168,7 +168,7 @@ public abstract class ResumableStreamContract
     [Fact]
     public async Task A_client_that_did_not_opt_in_still_cancels_on_disconnect_and_cannot_resume()
     {
-        var model = new RecordingChatClient(tokenDelayMs: 50);
+        var model = new RecordingChatClient(tokenDelayMs: 50) { HoldAfterFirstToken = true };
         await using var factory = CreateFactory().WithModel(model);
         using var http = factory.CreateClient();
 

@@ -17,18 +17,19 @@ public static class RedisRunScripts
 
     /// <summary>
     /// KEYS: record, events, alive. ARGV: retain ms, max events, lease ms, end state ('' while
-    /// running), appended channel, now (unix ms), then sequence and JSON of each event. Returns the run's state
-    /// ('cancel' when a stop was asked for). Appending renews the producer's lease.
+    /// running), appended channel, now (unix ms), first and last sequence of the batch, then
+    /// sequence and JSON of each event. The batch is one stream entry (id 0-&lt;first sequence&gt;)
+    /// whose fields are its events: one XADD per batch, not per event. Entries starting before the
+    /// newest max events are trimmed (a whole batch at a time; never the batch just written). Returns the run's state ('cancel' when a stop was asked
+    /// for). Appending renews the producer's lease.
     /// </summary>
     public const string Append = """
         local state = redis.call('HGET', KEYS[1], 'state')
         if state ~= 'running' then return state or 'missing' end
-        local last = 0
-        for i = 7, #ARGV, 2 do
-          redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], '0-' .. ARGV[i], 'e', ARGV[i + 1])
-          last = ARGV[i]
-        end
-        redis.call('HSET', KEYS[1], 'last', last)
+        -- Never below this batch's own entry: the newest events are always kept.
+        local oldest = math.min(math.max(tonumber(ARGV[8]) - tonumber(ARGV[2]) + 1, 0), tonumber(ARGV[7]))
+        redis.call('XADD', KEYS[2], 'MINID', '0-' .. oldest, '0-' .. ARGV[7], unpack(ARGV, 9))
+        redis.call('HSET', KEYS[1], 'last', ARGV[8])
         if ARGV[4] ~= '' then
           redis.call('HSET', KEYS[1], 'state', ARGV[4], 'ended', ARGV[6])
           redis.call('DEL', KEYS[3])
@@ -37,9 +38,20 @@ public static class RedisRunScripts
         end
         redis.call('PEXPIRE', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[2], ARGV[1])
-        redis.call('PUBLISH', ARGV[5], last)
+        redis.call('PUBLISH', ARGV[5], ARGV[8])
         if redis.call('HGET', KEYS[1], 'cancel') == '1' then return 'cancel' end
         return 'running'
+        """;
+
+    /// <summary>
+    /// KEYS: events. ARGV: after (sequence), max entries. The entries from the one holding
+    /// event after + 1 on, oldest first; the caller skips the events it already has.
+    /// </summary>
+    public const string Read = """
+        local holding = redis.call('XREVRANGE', KEYS[1], '0-' .. (tonumber(ARGV[1]) + 1), '-', 'COUNT', 1)
+        local from = '0-' .. (tonumber(ARGV[1]) + 1)
+        if holding[1] then from = holding[1][1] end
+        return redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', ARGV[2])
         """;
 
     /// <summary>KEYS: record, alive. ARGV: lease ms. Returns the state, as <see cref="Append"/>.</summary>
@@ -61,7 +73,7 @@ public static class RedisRunScripts
         if not state then return -1 end
         if state ~= 'running' or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
         local seq = tonumber(redis.call('HGET', KEYS[1], 'last')) + 1
-        redis.call('XADD', KEYS[2], '0-' .. seq, 'e', ARGV[2])
+        redis.call('XADD', KEYS[2], '0-' .. seq, seq, ARGV[2])
         redis.call('HSET', KEYS[1], 'state', 'interrupted', 'last', seq, 'ended', ARGV[4])
         redis.call('PEXPIRE', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[2], ARGV[1])

@@ -6,7 +6,8 @@ using StackExchange.Redis;
 namespace Chatbot.ApiService.Runs.Redis;
 
 /// <summary>
-/// Runs in Redis, shared by every replica: events in a capped stream per run, a small record, the
+/// Runs in Redis, shared by every replica: events in a capped stream per run (an entry per
+/// append, see <see cref="RedisEventBatch"/>), a small record, the
 /// producer's lease. Followers wake on the run's pub/sub channel (StackExchange.Redis cannot block
 /// on XREAD) and check the lease whenever nothing came for a poll interval. Stop requests reach
 /// the producing replica over one channel every replica listens to.
@@ -18,8 +19,8 @@ public sealed class RedisRunStore(
     TimeProvider clock,
     ILogger<RedisRunStore> logger) : IRunStore
 {
-    private const int ReadBatch = 512;
-    private const string EventField = "e";
+    /// <summary>Stream entries (batches of events) read per round trip.</summary>
+    private const int ReadBatch = 64;
 
     private readonly Lock _gate = new();
     private Task? _cancelSubscription;
@@ -42,7 +43,7 @@ public sealed class RedisRunStore(
         var server = redis.GetServers().FirstOrDefault(server => server.IsConnected);
         if (server is not null)
         {
-            foreach (var script in new[] { RedisRunScripts.Create, RedisRunScripts.Append, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
+            foreach (var script in new[] { RedisRunScripts.Create, RedisRunScripts.Append, RedisRunScripts.Read, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
             {
                 await server.ScriptLoadAsync(script);
             }
@@ -60,18 +61,16 @@ public sealed class RedisRunStore(
     public async Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
     {
         var terminal = events[^1].IsTerminal ? RunStates.EndedBy(events[^1]).ToStoredName() : "";
-        var arguments = new RedisValue[6 + events.Count * 2];
+        var arguments = new RedisValue[8 + events.Count * 2];
         arguments[0] = RetainMs;
         arguments[1] = Options.MaxEvents;
         arguments[2] = LeaseMs;
         arguments[3] = terminal;
         arguments[4] = RedisRunKeys.AppendedChannelName(runId);
         arguments[5] = NowMs;
-        for (var i = 0; i < events.Count; i++)
-        {
-            arguments[6 + i * 2] = events[i].Sequence;
-            arguments[7 + i * 2] = StreamEventJson.ToStoredJson(events[i]);
-        }
+        arguments[6] = events[0].Sequence;
+        arguments[7] = events[^1].Sequence;
+        RedisEventBatch.WriteFields(events, arguments, offset: 8);
         var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Append,
             [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)], arguments);
         return Outcome((string?)state);
@@ -112,10 +111,9 @@ public sealed class RedisRunStore(
         {
             while (true)
             {
-                var entries = await Database.StreamRangeAsync(RedisRunKeys.Events(runId), RedisRunKeys.EntryId(after + 1), "+", ReadBatch);
-                foreach (var entry in entries)
+                var entries = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisRunScripts.Read, [RedisRunKeys.Events(runId)], [after, ReadBatch]))!;
+                foreach (var streamEvent in RedisEventBatch.ReadEntries(entries, after))
                 {
-                    var streamEvent = StreamEventJson.FromStoredJson((byte[])entry[EventField]!, RedisRunKeys.SequenceOf(entry.Id));
                     yield return streamEvent;
                     if (streamEvent.IsTerminal)
                     {

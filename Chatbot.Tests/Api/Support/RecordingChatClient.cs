@@ -21,6 +21,12 @@ public sealed class RecordingChatClient(int tokenDelayMs = 0) : DelegatingChatCl
     /// <summary>When set, the answer's first token waits until the test releases it.</summary>
     public TaskCompletionSource? FirstTokenGate { get; init; }
 
+    /// <summary>
+    /// When set, the answer stops after its first token until the call is cancelled, so a test
+    /// that stops a run is sure to find the model call in flight however slow the machine is.
+    /// </summary>
+    public bool HoldAfterFirstToken { get; init; }
+
     /// <summary>Thrown after the first token of an answer when set.</summary>
     public Exception? FailAfterFirstToken { get; init; }
 
@@ -43,6 +49,10 @@ public sealed class RecordingChatClient(int tokenDelayMs = 0) : DelegatingChatCl
                 if (FailAfterFirstToken is { } failure)
                 {
                     throw failure;
+                }
+                if (HoldAfterFirstToken)
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
                 }
             }
         }

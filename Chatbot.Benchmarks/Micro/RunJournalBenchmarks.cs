@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using BenchmarkDotNet.Attributes;
+using Chatbot.ApiService.Runs;
+using Chatbot.ApiService.Runs.Redis;
+using Chatbot.ApiService.Streaming;
+using Chatbot.Benchmarks.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chatbot.Benchmarks.Micro;
+
+/// <summary>
+/// What journaling a resumable run costs the API, against a real redis-server on loopback: the
+/// journal's JSON per event, and a whole answer (start, 100 tokens, complete) through
+/// <see cref="RunJournal"/> and <see cref="RedisRunStore"/>, from the run's creation to its last
+/// event on the live side. Its events either wait in the sink all at once (a model faster than
+/// Redis: the journal appends them in batches of up to 64) or arrive one by one (a slower model:
+/// an append per event). Wall time per answer, so it includes Redis's own time and the round
+/// trips; Redis's CPU time per answer is printed at the end of each benchmark.
+/// </summary>
+public class RunJournalBenchmarks
+{
+    private const int EventsPerAnswer = SampleAnswer.Tokens + 2;
+
+    private RedisServer _redis = null!;
+    private ConnectionMultiplexer _connection = null!;
+    private RedisRunStore _store = null!;
+    private StreamEvent[] _answer = [];
+    private TimeSpan _redisCpuAtStart;
+    private long _answers;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _redis = RedisServer.StartAsync().GetAwaiter().GetResult();
+        _connection = ConnectionMultiplexer.Connect(_redis.ConnectionString);
+        var options = Options.Create(new ResumableRunOptions { RetainFor = TimeSpan.FromSeconds(30) });
+        _store = new RedisRunStore(_connection, new RunCancellations(), options, TimeProvider.System, NullLogger<RedisRunStore>.Instance);
+        _store.ConnectAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var complete = StreamEvent.Completed(new RunStatistics(InputTokens: 40, OutputTokens: SampleAnswer.Tokens, TimeToFirstTokenMs: 1.5, DurationMs: 3.2));
+        _answer = [StreamEvent.Started("conversation", "run") with { Sequence = 1 }, .. SampleAnswer.TokenEvents(), complete with { Sequence = EventsPerAnswer }];
+        _redisCpuAtStart = _redis.Stats().CpuTime;
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        var redisCpu = _redis.Stats().CpuTime - _redisCpuAtStart;
+        Console.WriteLine($"// redis-server CPU: {redisCpu.TotalMicroseconds / Math.Max(_answers, 1):0} µs an answer over {_answers} answers");
+        await _connection.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    /// <summary>The journal's encoding of a batch of tokens: one JSON buffer, a slice per event.</summary>
+    [Benchmark(OperationsPerInvoke = SampleAnswer.Tokens)]
+    public int StoredFieldsPerToken()
+    {
+        var tokens = _answer[1..^1];
+        var fields = new RedisValue[tokens.Length * 2];
+        RedisEventBatch.WriteFields(tokens, fields, offset: 0);
+        return fields.Length;
+    }
+
+    [Benchmark]
+    public async Task JournalAnswerInBatches()
+    {
+        var (source, journal, run) = await StartAsync();
+        foreach (var streamEvent in _answer)
+        {
+            source.Writer.TryWrite(streamEvent);
+        }
+        source.Writer.TryComplete();
+        await run;
+        while (journal.Live.TryRead(out _))
+        {
+        }
+    }
+
+    [Benchmark]
+    public async Task JournalAnswerEventByEvent()
+    {
+        var (source, journal, run) = await StartAsync();
+        foreach (var streamEvent in _answer)
+        {
+            source.Writer.TryWrite(streamEvent);
+            await journal.Live.ReadAsync();
+        }
+        source.Writer.TryComplete();
+        await run;
+    }
+
+    private async Task<(Channel<StreamEvent> Source, RunJournal Journal, Task Run)> StartAsync()
+    {
+        var runId = $"bench-{Interlocked.Increment(ref _answers)}-{Guid.NewGuid():N}";
+        await _store.CreateAsync(RunRecord.Started(runId, "conversation", "owner", DateTimeOffset.UtcNow), CancellationToken.None);
+        var source = Channel.CreateUnbounded<StreamEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var journal = new RunJournal(runId, source.Reader, _store, () => { }, TimeSpan.FromSeconds(10), NullLogger.Instance);
+        return (source, journal, journal.RunAsync());
+    }
+}
