@@ -28,9 +28,12 @@ public sealed class WebStackFixture : IAsyncLifetime
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
-    public async Task<IPage> OpenChatAsync(string path = "/")
+    public Task<IPage> OpenChatAsync(string path = "/") => OpenChatAsync(Browser, Web, path);
+
+    /// <summary>A fresh browser context on the chat page, once Enter can send.</summary>
+    public static async Task<IPage> OpenChatAsync(IBrowser browser, ServiceProcess web, string path = "/")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Web.BaseUrl, ViewportSize = new() { Width = 1100, Height = 800 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = web.BaseUrl, ViewportSize = new() { Width = 1100, Height = 800 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         // Enter sends only once the input's script is attached.

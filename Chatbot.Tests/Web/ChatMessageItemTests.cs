@@ -101,4 +101,23 @@ public sealed class ChatMessageItemTests : BunitContext
 
         Assert.Equal("Answer incomplete.", item.Find(".incomplete-note").TextContent);
     }
+
+    [Fact]
+    public void Shows_a_reconnecting_status_only_while_a_streaming_answer_reconnects()
+    {
+        var message = new ChatMessage(ChatRole.Assistant, "partial") { IsStreaming = true };
+        var item = Render<ChatMessageItem>(parameters => parameters.Add(p => p.Message, message));
+        var before = item.FindAll(".reconnecting").Count;
+
+        message.IsReconnecting = true;
+        item.Render();
+        var status = item.Find(".reconnecting");
+        var shown = (status.GetAttribute("role"), status.TextContent);
+        message.IsReconnecting = false;
+        item.Render();
+
+        Assert.Equal(0, before);
+        Assert.Equal(("status", "Reconnecting…"), shown);
+        Assert.Empty(item.FindAll(".reconnecting"));
+    }
 }

@@ -45,6 +45,44 @@ public sealed class StreamEventApplierTests
         Assert.Equal("abc", error.CorrelationId);
     }
 
+    [Fact]
+    public void The_start_event_gives_the_answer_its_run_id()
+    {
+        var answer = new ChatMessage(ChatRole.Assistant);
+
+        var outcome = StreamEventApplier.Apply(Event("""{"type":"start","conversation_id":"c1","run_id":"run-7"}"""), answer);
+
+        Assert.False(outcome.IsTerminal);
+        Assert.Equal("run-7", answer.RunId);
+    }
+
+    [Fact]
+    public void Reconnecting_marks_the_answer_until_the_next_event_arrives()
+    {
+        var answer = new ChatMessage(ChatRole.Assistant, "Solar");
+
+        var outcome = StreamEventApplier.Apply(ChatStreamEvent.Reconnecting(), answer);
+        var whileReconnecting = answer.IsReconnecting;
+        StreamEventApplier.Apply(Event("""{"type":"token","content":" panels"}"""), answer);
+
+        Assert.False(outcome.IsTerminal);
+        Assert.True(whileReconnecting);
+        Assert.False(answer.IsReconnecting);
+        Assert.Equal("Solar panels", answer.Text);
+    }
+
+    [Fact]
+    public void A_cancelled_run_ends_the_answer_as_stopped_not_as_a_failure()
+    {
+        var answer = new ChatMessage(ChatRole.Assistant, "Solar");
+
+        var outcome = StreamEventApplier.Apply(Event("""{"type":"error","code":"cancelled","message":"The answer was stopped.","correlation_id":"r1"}"""), answer);
+
+        Assert.True(outcome.IsTerminal);
+        Assert.Null(outcome.Error);
+        Assert.True(answer.Incomplete);
+    }
+
     private static ChatStreamEvent Event(string json)
     {
         var data = JsonDocument.Parse(json).RootElement.Clone();

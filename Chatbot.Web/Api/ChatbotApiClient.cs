@@ -31,6 +31,19 @@ public sealed class ChatbotApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<ConversationPage>(cancellationToken))?.Items ?? [];
     }
 
+    /// <summary>Asks the API to stop a run; true when it was running, false when it had ended or is unknown.</summary>
+    public async Task<bool> CancelRunAsync(string runId, UserIdentity identity, CancellationToken cancellationToken)
+    {
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Post, $"{ChatbotPath}/ask_stream/{Uri.EscapeDataString(runId)}/cancel"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        response.EnsureSuccessStatusCode();
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
     /// <summary>The stored turns, or null when the conversation is unknown (or not the user's).</summary>
     public async Task<ConversationDetail?> GetConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ namespace Chatbot.Web.Chat;
 public sealed class ChatMessage(ChatRole role, string text = "")
 {
     private readonly StringBuilder _text = new(text);
+    private bool _reconnecting;
 
     public Guid Id { get; } = Guid.NewGuid();
 
@@ -16,6 +17,23 @@ public sealed class ChatMessage(ChatRole role, string text = "")
     public List<ReasoningStep> Reasoning { get; } = [];
 
     public bool IsStreaming { get; set; }
+
+    /// <summary>The API's run producing this answer, from its <c>start</c> event; what Stop cancels.</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>The answer's stream broke and is being resumed.</summary>
+    public bool IsReconnecting
+    {
+        get => _reconnecting;
+        set
+        {
+            if (_reconnecting != value)
+            {
+                _reconnecting = value;
+                Version++;
+            }
+        }
+    }
 
     /// <summary>Ended before <c>complete</c> (stopped or failed); what arrived is kept.</summary>
     public bool Incomplete { get; set; }

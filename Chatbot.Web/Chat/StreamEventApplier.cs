@@ -5,10 +5,16 @@ namespace Chatbot.Web.Chat;
 /// <summary>Applies one stream event to the answer being built. Returns the terminal outcome, if any.</summary>
 public static class StreamEventApplier
 {
+    public const string CancelledCode = "cancelled";
+
     public static StreamOutcome Apply(ChatStreamEvent streamEvent, ChatMessage answer)
     {
+        answer.IsReconnecting = streamEvent.Type == ChatStreamEvent.ReconnectingType;
         switch (streamEvent.Type)
         {
+            case "start":
+                answer.RunId = streamEvent.Field("run_id");
+                break;
             case "token":
                 answer.Append(streamEvent.Field("content") ?? "");
                 break;
@@ -26,6 +32,9 @@ public static class StreamEventApplier
                 break;
             case "complete":
                 return StreamOutcome.Completed;
+            case "error" when streamEvent.Field("code") == CancelledCode:
+                answer.Incomplete = true;
+                return StreamOutcome.Stopped;
             case "error":
                 return StreamOutcome.Failed(streamEvent.Field("message") ?? "The assistant could not answer.", streamEvent.Field("correlation_id"));
         }
@@ -45,12 +54,15 @@ public static class StreamEventApplier
     }
 }
 
-/// <summary>Whether the stream goes on, completed, or failed with a message safe to show.</summary>
+/// <summary>Whether the stream goes on, completed, was stopped, or failed with a message safe to show.</summary>
 public sealed record StreamOutcome(bool IsTerminal, string? Error = null, string? CorrelationId = null)
 {
     public static StreamOutcome Continuing { get; } = new(false);
 
     public static StreamOutcome Completed { get; } = new(true);
+
+    /// <summary>Cancelled by Stop (this page's or another's): incomplete, but not a failure to report.</summary>
+    public static StreamOutcome Stopped { get; } = new(true);
 
     public static StreamOutcome Failed(string message, string? correlationId) => new(true, message, correlationId);
 }

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Chatbot.Tests.Web.Support;
+using Chatbot.Web.Api;
+using Chatbot.Web.Identity;
+
+namespace Chatbot.Tests.Web;
+
+/// <summary>The front end's answer stream against a scripted API: resuming a broken run's stream.</summary>
+public sealed class ChatStreamClientTests
+{
+    private static readonly StreamResumePolicy Fast = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(1));
+    private static readonly UserIdentity Identity = new(new Dictionary<string, string> { ["alteco-user-id"] = "ada" });
+
+    private readonly ScriptedApi _api = new();
+
+    [Fact]
+    public async Task Asks_for_a_resumable_stream()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Complete(2), BodyEnding.Ends));
+
+        await ReadAsync();
+
+        var ask = Assert.Single(_api.StreamRequests);
+        Assert.Equal(HttpMethod.Post, ask.Method);
+        Assert.Equal("true", ask.Header("x-stream-resumable"));
+    }
+
+    [Fact]
+    public async Task A_cut_stream_resumes_after_the_last_event_as_the_same_user_and_drops_the_replayed_events()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 4), BodyEnding.Breaks))
+            .Then(() => Sse.Stream(Sse.Tokens(3, 6) + Sse.Complete(7), BodyEnding.Ends));
+
+        var events = await ReadAsync();
+
+        Assert.Equal("start t2 t3 t4 reconnecting t5 t6 complete", Describe(events));
+        var resume = _api.StreamRequests.Last();
+        Assert.Equal(HttpMethod.Get, resume.Method);
+        Assert.Equal($"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}", resume.Path);
+        Assert.Equal("4", resume.Header("Last-Event-ID"));
+        Assert.Equal("ada", resume.Header("alteco-user-id"));
+    }
+
+    [Fact]
+    public async Task A_body_that_ends_without_a_terminal_event_is_resumed()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 3), BodyEnding.Ends))
+            .Then(() => Sse.Stream(Sse.Complete(4), BodyEnding.Ends));
+
+        Assert.Equal("start t2 t3 reconnecting complete", Describe(await ReadAsync()));
+    }
+
+    [Fact]
+    public async Task Refused_connections_and_server_errors_are_retried_with_doubling_delays_in_one_outage()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .ThenRefuse()
+            .Then(() => Sse.Problem(HttpStatusCode.ServiceUnavailable, "Draining."))
+            .Then(() => Sse.Stream(Sse.Tokens(2, 2) + Sse.Complete(3), BodyEnding.Ends));
+        var started = Stopwatch.GetTimestamp();
+
+        var events = await ReadAsync(new StreamResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+
+        Assert.Equal("start reconnecting t2 complete", Describe(events));
+        Assert.Equal(4, _api.StreamRequests.Count());
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(3));
+    }
+
+    public static TheoryData<Exception> ConnectionFailures() =>
+    [
+        new HttpRequestException("Connection refused."),
+        new SocketException((int)SocketError.NotConnected),
+        new IOException("Connection reset by peer."),
+    ];
+
+    [Theory]
+    [MemberData(nameof(ConnectionFailures))]
+    public async Task Every_kind_of_connection_failure_while_resuming_is_retried(Exception failure)
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .ThenThrow(failure)
+            .Then(() => Sse.Stream(Sse.Complete(2), BodyEnding.Ends));
+
+        Assert.Equal("start reconnecting complete", Describe(await ReadAsync()));
+    }
+
+    [Fact]
+    public async Task A_run_the_api_no_longer_has_cannot_be_resumed()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .Then(() => new HttpResponseMessage(HttpStatusCode.NoContent));
+
+        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
+
+        Assert.Equal("The answer could not be resumed; please ask again.", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Gone)]
+    public async Task A_refused_resume_shows_the_problems_detail_without_retrying(HttpStatusCode status)
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .Then(() => Sse.Problem(status, $"Refused with {(int)status}."));
+
+        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
+
+        Assert.Equal($"Refused with {(int)status}.", failure.Message);
+        Assert.Equal(2, _api.StreamRequests.Count());
+    }
+
+    [Fact]
+    public async Task Gives_up_when_the_outage_outlasts_its_budget()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks));
+        RefuseForever();
+        var started = Stopwatch.GetTimestamp();
+
+        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
+
+        Assert.Equal(StreamResumer.LostMessage, failure.Message);
+        Assert.InRange(Stopwatch.GetElapsedTime(started), Fast.Budget, Fast.Budget + TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_resumed_stream_that_breaks_again_before_any_event_is_the_same_outage_and_is_not_hammered()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks));
+        for (var i = 0; i < 1000; i++)
+        {
+            _api.Then(() => Sse.Stream("", BodyEnding.Breaks));
+        }
+        var policy = new StreamResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1));
+
+        var events = new List<ChatStreamEvent>();
+        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadIntoAsync(events, policy));
+
+        Assert.Equal(StreamResumer.LostMessage, failure.Message);
+        Assert.Equal("start reconnecting", Describe(events));
+        Assert.InRange(_api.StreamRequests.Count(), 3, 15);
+    }
+
+    [Fact]
+    public async Task Each_outage_after_events_flowed_again_is_announced_once()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .ThenRefuse()
+            .Then(() => Sse.Stream(Sse.Tokens(2, 2), BodyEnding.Breaks))
+            .Then(() => Sse.Stream(Sse.Complete(3), BodyEnding.Ends));
+
+        Assert.Equal("start reconnecting t2 reconnecting complete", Describe(await ReadAsync()));
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_at_once_while_reconnecting()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks));
+        RefuseForever();
+        var slow = new StreamResumePolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+        using var cancel = new CancellationTokenSource();
+        var events = new List<ChatStreamEvent>();
+
+        var reading = ReadIntoAsync(events, slow, cancel.Token);
+        await WaitUntilAsync(() => _api.StreamRequests.Count() >= 2);
+        var cancelled = Stopwatch.GetTimestamp();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        Assert.True(Stopwatch.GetElapsedTime(cancelled) < TimeSpan.FromSeconds(2), "Cancelling waited for the backoff.");
+        Assert.Equal("start reconnecting", Describe(events));
+    }
+
+    [Fact]
+    public async Task A_stream_the_api_does_not_journal_fails_as_before_without_resuming()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 2), BodyEnding.Breaks, resumable: false));
+        var events = new List<ChatStreamEvent>();
+
+        await Assert.ThrowsAsync<IOException>(() => ReadIntoAsync(events, Fast));
+
+        Assert.Equal("start t2", Describe(events));
+        Assert.Single(_api.StreamRequests);
+    }
+
+    private void RefuseForever()
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            _api.ThenRefuse();
+        }
+    }
+
+    private async Task<List<ChatStreamEvent>> ReadAsync(StreamResumePolicy? policy = null)
+    {
+        var events = new List<ChatStreamEvent>();
+        await ReadIntoAsync(events, policy ?? Fast);
+        return events;
+    }
+
+    private async Task ReadIntoAsync(List<ChatStreamEvent> events, StreamResumePolicy policy, CancellationToken cancellationToken = default)
+    {
+        var client = new ChatStreamClient(_api.CreateClient(), policy);
+        await foreach (var streamEvent in client.AskAsync("What is CAPEX?", "c1", withReasoning: false, Identity, cancellationToken))
+        {
+            events.Add(streamEvent);
+        }
+    }
+
+    /// <summary>"start t2 reconnecting complete": event types, with tokens as their text.</summary>
+    private static string Describe(IEnumerable<ChatStreamEvent> events) =>
+        string.Join(" ", events.Select(streamEvent => streamEvent.Type == "token" ? streamEvent.Field("content")!.Trim() : streamEvent.Type));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(10);
+        }
+    }
+}
