@@ -11,7 +11,7 @@ namespace Chatbot.ApiService.Endpoints;
 /// </summary>
 public static class CancelRunEndpoint
 {
-    public static async Task<IResult> HandleAsync(string runId, HttpContext context, IRunStore store, RunCancellations cancellations)
+    public static async Task<IResult> HandleAsync(string runId, HttpContext context, IRunStore store, RunCancellations cancellations, ILogger<ResumableRuns> logger)
     {
         if (!RunIds.IsValid(runId))
         {
@@ -27,7 +27,8 @@ public static class CancelRunEndpoint
             return AlreadyEnded(run);
         }
         // At once when the run is produced here; other replicas hear it from the store.
-        cancellations.Cancel(runId);
+        var here = cancellations.Cancel(runId);
+        logger.LogInformation("Run {RunId}: its owner asked to stop it (produced {Where})", runId, here ? "here" : "on another replica");
         return TypedResults.Accepted((string?)null, new RunCancelResponse(runId, "cancelling"));
     }
 

@@ -129,6 +129,21 @@ public sealed class ChatPageStreamTests : BunitContext
         Assert.NotNull(page.Find("[role=alert] button.retry"));
     }
 
+    [Fact]
+    public async Task Retry_after_a_lost_answer_cancels_that_answer_s_run_before_asking_again()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 2), BodyEnding.Breaks, resumable: false))
+            .Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 3) + Sse.Complete(4), BodyEnding.Ends));
+        var page = Render<Chat>();
+        await AskAsync(page);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[role=alert] button.retry")), Wait);
+
+        await page.Find("[role=alert] button.retry").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Equal("t2 t3", page.Find("article.assistant[data-streaming=false] .assistant-text").TextContent.Trim()), Wait);
+        Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Post && request.Path == $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}/cancel");
+    }
+
     /// <summary>Asks through a suggestion; the task ends when the answer does.</summary>
     private static Task AskAsync(IRenderedComponent<Chat> page) =>
         page.InvokeAsync(() => page.FindComponent<ChatSuggestions>().Instance.OnSelected.InvokeAsync("What is CAPEX?"));
