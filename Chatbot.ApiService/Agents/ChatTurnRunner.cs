@@ -60,7 +60,7 @@ public sealed class ChatTurnRunner(
         }
         try
         {
-            await sink.StartAsync(turn.ConversationId, turn.RunId, stop.Token);
+            await sink.StartAsync(turn.ConversationId, turn.RunId, turn.Question, stop.Token);
             var history = warmup ? [] : await memory.GetTurnsAsync(key, stop.Token);
             if (!warmup)
             {

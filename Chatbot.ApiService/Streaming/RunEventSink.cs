@@ -52,8 +52,8 @@ public sealed class RunEventSink
     /// <summary>1 for tokens only, 2 with reasoning events.</summary>
     public int Level => _selection.Level;
 
-    public ValueTask StartAsync(string conversationId, string runId, CancellationToken cancellationToken) =>
-        EmitAsync(StreamEvent.Started(conversationId, runId), cancellationToken);
+    public ValueTask StartAsync(string conversationId, string runId, string question, CancellationToken cancellationToken) =>
+        EmitAsync(StreamEvent.Started(conversationId, runId, question), cancellationToken);
 
     public ValueTask TokenAsync(string content, CancellationToken cancellationToken)
     {

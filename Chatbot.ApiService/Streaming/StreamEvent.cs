@@ -27,10 +27,13 @@ public sealed record StreamEvent(StreamEventType Type)
     public string? CorrelationId { get; init; }
     public string? ConversationId { get; init; }
     public string? RunId { get; init; }
+
+    /// <summary>The question a <c>start</c> event answers, so a stream resumed from its start is the whole turn.</summary>
+    public string? Question { get; init; }
     public RunStatistics? Statistics { get; init; }
 
-    public static StreamEvent Started(string conversationId, string runId) =>
-        new(StreamEventType.Start) { ConversationId = conversationId, RunId = runId };
+    public static StreamEvent Started(string conversationId, string runId, string question) =>
+        new(StreamEventType.Start) { ConversationId = conversationId, RunId = runId, Question = question };
 
     public static StreamEvent Token(string content) => new(StreamEventType.Token) { Content = content };
 

@@ -22,6 +22,7 @@ public static class StreamEventJson
             case StreamEventType.Start:
                 json.WriteString("conversation_id", e.ConversationId);
                 json.WriteString("run_id", e.RunId);
+                json.WriteString("question", e.Question);
                 break;
             case StreamEventType.Token:
                 json.WriteString("content", e.Content);
@@ -91,6 +92,7 @@ public static class StreamEventJson
             CorrelationId = Text(root, "correlation_id"),
             ConversationId = Text(root, "conversation_id"),
             RunId = Text(root, "run_id"),
+            Question = Text(root, "question"),
             Statistics = type == StreamEventType.Complete ? ReadStatistics(root) : null,
         };
     }

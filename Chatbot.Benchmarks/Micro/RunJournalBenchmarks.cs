@@ -39,7 +39,7 @@ public class RunJournalBenchmarks
         _store = new RedisRunStore(_connection, new RunCancellations(), options, TimeProvider.System, NullLogger<RedisRunStore>.Instance);
         _store.ConnectAsync(CancellationToken.None).GetAwaiter().GetResult();
         var complete = StreamEvent.Completed(new RunStatistics(InputTokens: 40, OutputTokens: SampleAnswer.Tokens, TimeToFirstTokenMs: 1.5, DurationMs: 3.2));
-        _answer = [StreamEvent.Started("conversation", "run") with { Sequence = 1 }, .. SampleAnswer.TokenEvents(), complete with { Sequence = EventsPerAnswer }];
+        _answer = [StreamEvent.Started("conversation", "run", "What is CAPEX?") with { Sequence = 1 }, .. SampleAnswer.TokenEvents(), complete with { Sequence = EventsPerAnswer }];
         _redisCpuAtStart = _redis.Stats().CpuTime;
     }
 

@@ -19,7 +19,7 @@ public class SseFrameBenchmarks
     {
         _events = SampleAnswer.TokenEvents();
         _writer = new SseFrameWriter(_pipe.Writer);
-        _writer.Write(StreamEvent.Started("conversation", "run"));
+        _writer.Write(StreamEvent.Started("conversation", "run", "What is CAPEX?"));
         Drain();
     }
 

@@ -56,6 +56,7 @@ public abstract class ResumableStreamContract
         var pastTheEnd = await http.SendAsync(ResumableClient.ResumeRequest(runId, long.MaxValue));
 
         Assert.Equal(events.Select(e => e.RawData), replay.Events.Select(e => e.RawData));
+        Assert.Equal(Question, replay.Events[0].Text("question"));
         Assert.Equal(events.Skip(3).Select(e => e.RawData), byQuery.Events.Select(e => e.RawData));
         Assert.Equal(HttpStatusCode.NoContent, atTheEnd.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, pastTheEnd.StatusCode);

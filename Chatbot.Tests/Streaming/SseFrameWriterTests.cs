@@ -13,7 +13,7 @@ public sealed class SseFrameWriterTests
     {
         var events = new[]
         {
-            Numbered(StreamEvent.Started("c-1", "r-1"), 1),
+            Numbered(StreamEvent.Started("c-1", "r-1", "What is CAPEX?"), 1),
             Numbered(StreamEvent.Token("line one\nline two \"quoted\" é 🌞 </script>"), 2),
             Numbered(StreamEvent.ToolStarted("search_knowledge", new string('x', 300)), 3),
             Numbered(StreamEvent.Completed(new RunStatistics(10, 2, 1.5, 9.25)), 4),
