@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Chatbot.Tests.Browser;
@@ -30,6 +31,29 @@ public sealed class ResumableStreamTests(FaultyNetworkStackFixture stack)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".incomplete-note")).ToHaveCountAsync(0);
         Assert.Equal(["completed"], RunLog.Outcomes(stack.Api.Output, RunLog.ConversationIdOf(page.Url)));
+    }
+
+    [Fact]
+    public async Task Reloading_the_page_mid_answer_picks_the_same_answer_up_and_finishes_it_once()
+    {
+        var uninterrupted = await AnswerWithoutFaultsAsync();
+        var page = await stack.OpenChatAsync();
+        await ChatPageTests.Ask(page, Question);
+        await WaitForTextAsync(page.Locator("article.assistant .assistant-text").Last, minimumLength: 40);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/c/[0-9a-f]{32}\?run=[0-9a-f]{32}$"));
+        var conversationId = RunLog.ConversationIdOf(page.Url.Split('?')[0]);
+
+        await page.ReloadAsync();
+        await page.Locator("form.chat-input[data-ready=true]").WaitForAsync();
+        var finishedBeforeTheReload = RunLog.Outcomes(stack.Api.Output, conversationId).Count > 0;
+
+        await Assertions.Expect(page.Locator("article.assistant[data-streaming=false]")).ToHaveCountAsync(1, AnswerTimeout);
+        Assert.False(finishedBeforeTheReload, "The answer ended before the page came back: nothing was left to resume.");
+        Assert.Equal(Question, await page.Locator("article.user .user-text").InnerTextAsync());
+        Assert.Equal(uninterrupted, await page.Locator("article.assistant .assistant-text").InnerTextAsync());
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/c/{conversationId}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.Equal(["completed"], RunLog.Outcomes(stack.Api.Output, conversationId));
     }
 
     /// <summary>The same question's answer in a fresh conversation, with the network left alone.</summary>

@@ -5,6 +5,7 @@ using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Components.Pages.Chat;
 using Chatbot.Web.Markdown;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,6 +143,41 @@ public sealed class ChatPageStreamTests : BunitContext
 
         page.WaitForAssertion(() => Assert.Equal("t2 t3", page.Find("article.assistant[data-streaming=false] .assistant-text").TextContent.Trim()), Wait);
         Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Post && request.Path == $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}/cancel");
+    }
+
+    [Fact]
+    public void A_page_opened_on_a_run_in_progress_resumes_it_from_its_start_question_and_all()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1, "How does a heat pump work?") + Sse.Tokens(2, 3) + Sse.Complete(4), BodyEnding.Ends));
+
+        var page = OpenOnRun("c1", Sse.RunId);
+
+        page.WaitForAssertion(() => Assert.Equal("t2 t3", page.Find("article.assistant[data-streaming=false] .assistant-text").TextContent.Trim()), Wait);
+        Assert.Equal("How does a heat pump work?", page.Find("article.user .user-text").TextContent);
+        var resume = Assert.Single(_api.StreamRequests);
+        Assert.Equal((HttpMethod.Get, $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}", "0"), (resume.Method, resume.Path, resume.Header("Last-Event-ID")));
+        Assert.Empty(page.FindAll("[role=alert]"));
+    }
+
+    [Fact]
+    public void A_run_in_the_url_that_cannot_be_resumed_leaves_the_page_as_its_history_shows_it()
+    {
+        _api.Then(() => new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
+
+        var page = OpenOnRun("c1", Sse.RunId);
+
+        page.WaitForAssertion(() => Assert.Single(_api.StreamRequests), Wait);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("article")), Wait);
+        Assert.Empty(page.FindAll("[role=alert]"));
+        Assert.NotNull(page.Find("button.send"));
+    }
+
+    /// <summary>The page as a reload of <c>/c/{conversationId}?run={runId}</c> renders it.</summary>
+    private IRenderedComponent<Chat> OpenOnRun(string conversationId, string runId)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("run", runId));
+        return Render<Chat>(parameters => parameters.Add(chat => chat.ConversationId, conversationId));
     }
 
     /// <summary>Asks through a suggestion; the task ends when the answer does.</summary>

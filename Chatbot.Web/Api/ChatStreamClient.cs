@@ -24,6 +24,28 @@ public sealed class ChatStreamClient(HttpClient http, StreamResumePolicy? resume
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var response = await StartAsync(question, conversationId, withReasoning, identity, cancellationToken);
+        await foreach (var streamEvent in ReadAsync(response, identity, cancellationToken))
+        {
+            yield return streamEvent;
+        }
+    }
+
+    /// <summary>
+    /// A run's whole stream from its first event (its <c>start</c> carries the question), e.g.
+    /// after the page was reloaded mid-answer. Throws <see cref="ChatApiException"/> when the run
+    /// is unknown, ended and expired, or another user's.
+    /// </summary>
+    public async IAsyncEnumerable<ChatStreamEvent> ResumeAsync(string runId, UserIdentity identity, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var response = await _resumer.ResumeAsync(runId, lastSequence: 0, identity, down: TimeSpan.Zero, cancellationToken);
+        await foreach (var streamEvent in ReadAsync(response, identity, cancellationToken))
+        {
+            yield return streamEvent;
+        }
+    }
+
+    private async IAsyncEnumerable<ChatStreamEvent> ReadAsync(HttpResponseMessage response, UserIdentity identity, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var events = new ResumableEventStream(response, _resumer, identity);
         while (await events.NextAsync(cancellationToken) is { } streamEvent)
         {

@@ -15,7 +15,8 @@ public sealed record ConversationPage(
 public sealed record ConversationTurnDto(
     [property: JsonPropertyName("role")] string Role,
     [property: JsonPropertyName("content")] string Content,
-    [property: JsonPropertyName("incomplete")] bool Incomplete = false);
+    [property: JsonPropertyName("incomplete")] bool Incomplete = false,
+    [property: JsonPropertyName("run_id")] string? RunId = null);
 
 public sealed record ConversationDetail(
     [property: JsonPropertyName("conversation_id")] string ConversationId,

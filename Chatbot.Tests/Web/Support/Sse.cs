@@ -8,7 +8,7 @@ public static class Sse
 {
     public const string RunId = "run-1";
 
-    public static string Start(long seq) => Frame(seq, new { type = "start", conversation_id = "c1", run_id = RunId, seq });
+    public static string Start(long seq, string question = "What is CAPEX?") => Frame(seq, new { type = "start", conversation_id = "c1", run_id = RunId, question, seq });
 
     public static string Token(long seq, string content) => Frame(seq, new { type = "token", content, seq });
 
