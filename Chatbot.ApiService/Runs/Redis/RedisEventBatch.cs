@@ -6,34 +6,33 @@ using StackExchange.Redis;
 namespace Chatbot.ApiService.Runs.Redis;
 
 /// <summary>
-/// A batch of events as one stream entry's fields: the sequence as the field name, the event's
-/// JSON (without its sequence) as the value. Every value of a batch is a slice of one buffer,
-/// so journaling a token allocates no array of its own.
+/// A batch of consecutive events as one stream entry: its id is the first event's sequence, its
+/// one field holds the events' JSON (without their sequences), one line each. One value per
+/// append, not one per event: Redis copies a script's every argument, so fewer, larger ones cost
+/// it less, and the API writes every event of a batch into one buffer.
 /// </summary>
 public static class RedisEventBatch
 {
-    /// <summary>Writes the batch's field/value pairs into <paramref name="arguments"/> from <paramref name="offset"/>.</summary>
-    public static void WriteFields(IReadOnlyList<StreamEvent> events, RedisValue[] arguments, int offset)
+    public const string Field = "e";
+
+    private const byte Separator = (byte)'\n';
+
+    /// <summary>The events' JSON lines; one-line JSON escapes every newline inside a value.</summary>
+    public static ReadOnlyMemory<byte> Encode(IReadOnlyList<StreamEvent> events)
     {
         var buffer = new ArrayBufferWriter<byte>(events.Count * 64);
-        var ends = new int[events.Count];
-        using (var json = new Utf8JsonWriter(buffer, StreamEventJson.WriterOptions))
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                StreamEventJson.Write(json, events[i], withSequence: false);
-                json.Flush();
-                json.Reset();
-                ends[i] = buffer.WrittenCount;
-            }
-        }
-        var written = buffer.WrittenMemory;
+        using var json = new Utf8JsonWriter(buffer, StreamEventJson.WriterOptions);
         for (var i = 0; i < events.Count; i++)
         {
-            var start = i == 0 ? 0 : ends[i - 1];
-            arguments[offset + i * 2] = events[i].Sequence;
-            arguments[offset + i * 2 + 1] = written[start..ends[i]];
+            if (i > 0)
+            {
+                buffer.Write([Separator]);
+            }
+            StreamEventJson.Write(json, events[i], withSequence: false);
+            json.Flush();
+            json.Reset();
         }
+        return buffer.WrittenMemory;
     }
 
     /// <summary>The events of the entries <see cref="RedisRunScripts.Read"/> returned, those after <paramref name="after"/> only.</summary>
@@ -41,15 +40,32 @@ public static class RedisEventBatch
     {
         foreach (var entry in entries)
         {
-            var fields = (RedisResult[])((RedisResult[])entry!)[1]!;
-            for (var i = 0; i + 1 < fields.Length; i += 2)
+            var parts = (RedisResult[])entry!;
+            var sequence = RedisRunKeys.SequenceOf((RedisValue)parts[0]);
+            var fields = (RedisResult[])parts[1]!;
+            foreach (var line in Lines((byte[])fields[1]!))
             {
-                var sequence = (long)fields[i];
                 if (sequence > after)
                 {
-                    yield return StreamEventJson.FromStoredJson((byte[])fields[i + 1]!, sequence);
+                    yield return StreamEventJson.FromStoredJson(line.Span, sequence);
                 }
+                sequence++;
             }
+        }
+    }
+
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(byte[] batch)
+    {
+        var start = 0;
+        while (start <= batch.Length)
+        {
+            var end = Array.IndexOf(batch, Separator, start);
+            if (end < 0)
+            {
+                end = batch.Length;
+            }
+            yield return batch.AsMemory(start, end - start);
+            start = end + 1;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Chatbot.ApiService.Runs.Redis;
 /// share one slot and its scripts also work on a Redis Cluster.
 /// <code>
 /// chatbot:run:{id}            hash: conversation, owner, state, started, ended (unix ms), last (sequence), cancel (0/1)
-/// chatbot:run:{id}:events     stream, an entry per append: id 0-&lt;first sequence&gt;, fields sequence → event JSON; capped
+/// chatbot:run:{id}:events     stream, an entry per append: id 0-&lt;first sequence&gt;, field e: its events' JSON lines; capped
 /// chatbot:run:{id}:alive      the producer's lease (expires unless renewed)
 /// chatbot:run:{id}:appended   channel: published on every append, so followers need not poll
 /// chatbot:runs:cancel         channel: run ids asked to stop, heard by every replica

@@ -7,39 +7,37 @@ namespace Chatbot.ApiService.Runs.Redis;
 /// </summary>
 public static class RedisRunScripts
 {
-    /// <summary>KEYS: record, alive. ARGV: conversation, owner, retain ms, lease ms, started (unix ms).</summary>
-    public const string Create = """
-        redis.call('HSET', KEYS[1], 'conversation', ARGV[1], 'owner', ARGV[2], 'state', 'running', 'last', 0, 'cancel', 0, 'started', ARGV[5])
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
-        redis.call('SET', KEYS[2], 1, 'PX', ARGV[4])
-        return 1
-        """;
-
     /// <summary>
     /// KEYS: record, events, alive. ARGV: retain ms, max events, lease ms, end state ('' while
-    /// running), appended channel, now (unix ms), first and last sequence of the batch, then
-    /// sequence and JSON of each event. The batch is one stream entry (id 0-&lt;first sequence&gt;)
-    /// whose fields are its events: one XADD per batch, not per event. Entries starting before the
-    /// newest max events are trimmed (a whole batch at a time; never the batch just written). Returns the run's state ('cancel' when a stop was asked
-    /// for). Appending renews the producer's lease.
+    /// running), appended channel, now (unix ms), first and last sequence of the batch, then the
+    /// run's conversation, owner and start (unix ms) on its first append ('' after), then the
+    /// batch (<see cref="RedisEventBatch"/>). The first append creates the run's record: one round trip
+    /// less before the first token. The batch is one stream entry (id 0-&lt;first sequence&gt;):
+    /// one XADD per batch, not per event. Entries starting before the
+    /// newest max events are trimmed (a whole batch at a time; never the batch just written).
+    /// Returns the run's state ('cancel' when a stop was asked for). Appending renews the
+    /// producer's lease.
     /// </summary>
     public const string Append = """
-        local state = redis.call('HGET', KEYS[1], 'state')
-        if state ~= 'running' then return state or 'missing' end
+        if ARGV[9] ~= '' then
+          redis.call('HSET', KEYS[1], 'conversation', ARGV[9], 'owner', ARGV[10], 'state', 'running', 'last', 0, 'cancel', 0, 'started', ARGV[11])
+        end
+        local run = redis.call('HMGET', KEYS[1], 'state', 'cancel')
+        if run[1] ~= 'running' then return run[1] or 'missing' end
         -- Never below this batch's own entry: the newest events are always kept.
         local oldest = math.min(math.max(tonumber(ARGV[8]) - tonumber(ARGV[2]) + 1, 0), tonumber(ARGV[7]))
-        redis.call('XADD', KEYS[2], 'MINID', '0-' .. oldest, '0-' .. ARGV[7], unpack(ARGV, 9))
-        redis.call('HSET', KEYS[1], 'last', ARGV[8])
+        redis.call('XADD', KEYS[2], 'MINID', '0-' .. oldest, '0-' .. ARGV[7], 'e', ARGV[12])
         if ARGV[4] ~= '' then
-          redis.call('HSET', KEYS[1], 'state', ARGV[4], 'ended', ARGV[6])
+          redis.call('HSET', KEYS[1], 'last', ARGV[8], 'state', ARGV[4], 'ended', ARGV[6])
           redis.call('DEL', KEYS[3])
         else
+          redis.call('HSET', KEYS[1], 'last', ARGV[8])
           redis.call('SET', KEYS[3], 1, 'PX', ARGV[3])
         end
         redis.call('PEXPIRE', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[2], ARGV[1])
         redis.call('PUBLISH', ARGV[5], ARGV[8])
-        if redis.call('HGET', KEYS[1], 'cancel') == '1' then return 'cancel' end
+        if run[2] == '1' then return 'cancel' end
         return 'running'
         """;
 
@@ -73,7 +71,7 @@ public static class RedisRunScripts
         if not state then return -1 end
         if state ~= 'running' or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
         local seq = tonumber(redis.call('HGET', KEYS[1], 'last')) + 1
-        redis.call('XADD', KEYS[2], '0-' .. seq, seq, ARGV[2])
+        redis.call('XADD', KEYS[2], '0-' .. seq, 'e', ARGV[2])
         redis.call('HSET', KEYS[1], 'state', 'interrupted', 'last', seq, 'ended', ARGV[4])
         redis.call('PEXPIRE', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[2], ARGV[1])

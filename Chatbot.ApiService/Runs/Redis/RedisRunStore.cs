@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,9 @@ public sealed class RedisRunStore(
     private const int ReadBatch = 64;
 
     private readonly Lock _gate = new();
+
+    /// <summary>Runs taken whose first append, which writes their record, has not been sent yet.</summary>
+    private readonly ConcurrentDictionary<string, RunRecord> _unwritten = new();
     private Task? _cancelSubscription;
 
     public string Name => "redis";
@@ -43,25 +47,31 @@ public sealed class RedisRunStore(
         var server = redis.GetServers().FirstOrDefault(server => server.IsConnected);
         if (server is not null)
         {
-            foreach (var script in new[] { RedisRunScripts.Create, RedisRunScripts.Append, RedisRunScripts.Read, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
+            foreach (var script in new[] { RedisRunScripts.Append, RedisRunScripts.Read, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
             {
                 await server.ScriptLoadAsync(script);
             }
         }
     }
 
+    /// <summary>
+    /// Takes the run if Redis is connected; its record is written by its first append, which
+    /// follows at once (see <see cref="RedisRunScripts.Append"/>).
+    /// </summary>
     public async Task CreateAsync(RunRecord run, CancellationToken cancellationToken)
     {
+        if (!redis.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
+        }
         await ListenForCancelsAsync();
-        await Database.ScriptEvaluateAsync(RedisRunScripts.Create,
-            [RedisRunKeys.Record(run.RunId), RedisRunKeys.Alive(run.RunId)],
-            [run.ConversationId, run.Owner, RetainMs, LeaseMs, run.StartedAt.ToUnixTimeMilliseconds()]);
+        _unwritten[run.RunId] = run;
     }
 
     public async Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
     {
         var terminal = events[^1].IsTerminal ? RunStates.EndedBy(events[^1]).ToStoredName() : "";
-        var arguments = new RedisValue[8 + events.Count * 2];
+        var arguments = new RedisValue[12];
         arguments[0] = RetainMs;
         arguments[1] = Options.MaxEvents;
         arguments[2] = LeaseMs;
@@ -70,7 +80,11 @@ public sealed class RedisRunStore(
         arguments[5] = NowMs;
         arguments[6] = events[0].Sequence;
         arguments[7] = events[^1].Sequence;
-        RedisEventBatch.WriteFields(events, arguments, offset: 8);
+        var unwritten = _unwritten.TryRemove(runId, out var run);
+        arguments[8] = unwritten ? run!.ConversationId : "";
+        arguments[9] = unwritten ? run!.Owner : "";
+        arguments[10] = unwritten ? run!.StartedAt.ToUnixTimeMilliseconds() : "";
+        arguments[11] = RedisEventBatch.Encode(events);
         var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Append,
             [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)], arguments);
         return Outcome((string?)state);
