@@ -8,10 +8,10 @@ namespace Chatbot.ApiService.Runs.Redis;
 
 /// <summary>
 /// Runs in Redis, shared by every replica: events in a capped stream per run (an entry per
-/// append, see <see cref="RedisEventBatch"/>), a small record, the
-/// producer's lease. Followers wake on the run's pub/sub channel (StackExchange.Redis cannot block
-/// on XREAD) and check the lease whenever nothing came for a poll interval. Stop requests reach
-/// the producing replica over one channel every replica listens to.
+/// append, see <see cref="RedisEventBatch"/>), a small record, the producer's lease. Followers
+/// wake on the run's pub/sub channel (StackExchange.Redis cannot block on XREAD) and check the
+/// lease whenever nothing came for a poll interval. Stop requests reach the producing replica
+/// over one channel every replica listens to.
 /// </summary>
 public sealed class RedisRunStore(
     IConnectionMultiplexer redis,
