@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -58,18 +57,7 @@ public static class StreamEventJson
         json.WriteEndObject();
     }
 
-    /// <summary>The event as one-line UTF-8 JSON without its sequence, for a run's journal.</summary>
-    public static byte[] ToStoredJson(StreamEvent e)
-    {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(json, e, withSequence: false);
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>Reads back what <see cref="ToStoredJson"/> wrote, numbered with <paramref name="sequence"/>.</summary>
+    /// <summary>Reads back an event written without its sequence (a run's journal), numbered with <paramref name="sequence"/>.</summary>
     public static StreamEvent FromStoredJson(ReadOnlySpan<byte> utf8Json, long sequence)
     {
         var reader = new Utf8JsonReader(utf8Json);

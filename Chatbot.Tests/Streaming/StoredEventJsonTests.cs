@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Chatbot.ApiService.Runs.Redis;
 using Chatbot.ApiService.Streaming;
 
 namespace Chatbot.Tests.Streaming;
@@ -26,10 +27,10 @@ public sealed class StoredEventJsonTests
     {
         original.Sequence = 42;
 
-        var stored = StreamEventJson.ToStoredJson(original);
-        var restored = StreamEventJson.FromStoredJson(stored, sequence: 42);
+        var stored = RedisEventBatch.Encode([original]);
+        var restored = StreamEventJson.FromStoredJson(stored.Span, sequence: 42);
 
-        Assert.DoesNotContain("\"seq\"", Encoding.UTF8.GetString(stored));
+        Assert.DoesNotContain("\"seq\"", Encoding.UTF8.GetString(stored.Span));
         Assert.Equal(WireJson(original), WireJson(restored));
     }
 

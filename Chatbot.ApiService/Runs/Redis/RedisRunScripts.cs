@@ -62,7 +62,7 @@ public static class RedisRunScripts
         """;
 
     /// <summary>
-    /// KEYS: record, events, alive. ARGV: retain ms, error JSON, appended channel, now (unix ms). When the run
+    /// KEYS: record, events, alive. ARGV: retain ms, error (a batch of one), appended channel, now (unix ms). When the run
     /// is still running but its lease is gone, appends the error as the next event and ends the
     /// run. Returns that event's sequence, 0 when the run is alive or ended, -1 when it is unknown.
     /// </summary>

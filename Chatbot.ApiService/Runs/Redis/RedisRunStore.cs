@@ -176,7 +176,7 @@ public sealed class RedisRunStore(
     /// <summary>Ends a run whose producer's lease ran out with an <c>interrupted</c> error; -1 when the run is gone.</summary>
     private async Task<long> InterruptIfAbandonedAsync(string runId)
     {
-        var error = StreamEventJson.ToStoredJson(StreamEvent.Interrupted(runId));
+        var error = RedisEventBatch.Encode([StreamEvent.Interrupted(runId)]);
         var sequence = (long)await Database.ScriptEvaluateAsync(RedisRunScripts.Interrupt,
             [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)],
             [RetainMs, error, RedisRunKeys.AppendedChannelName(runId), NowMs]);
