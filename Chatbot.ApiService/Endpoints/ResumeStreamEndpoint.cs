@@ -34,10 +34,7 @@ public static class ResumeStreamEndpoint
         }
         if (ReadAfter(context.Request) is not { } after)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [AfterQuery] = [$"'{AfterQuery}' and {LastEventIdHeader} must be the sequence number (a whole number, 0 or more) of the last event the client has."],
-            }, title: "Invalid resume position");
+            return InvalidPosition($"'{AfterQuery}' and {LastEventIdHeader} must be the sequence number (a whole number, 0 or more) of the last event the client has.");
         }
 
         var run = await store.GetAsync(runId, context.RequestAborted);
@@ -76,10 +73,7 @@ public static class ResumeStreamEndpoint
         if (after > run.LastSequence)
         {
             // A client only ever gets events the store already has: this position was never sent.
-            return ("beyond_end", TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [AfterQuery] = [$"This run has sent {run.LastSequence} events so far; {after} is past them."],
-            }, title: "Invalid resume position"));
+            return ("beyond_end", InvalidPosition($"This run has sent {run.LastSequence} events so far; {after} is past them."));
         }
         if (run.HasEnded && after == run.LastSequence)
         {
@@ -94,6 +88,9 @@ public static class ResumeStreamEndpoint
         }
         return ("resumed", null);
     }
+
+    private static IResult InvalidPosition(string message) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [AfterQuery] = [message] }, title: "Invalid resume position");
 
     /// <summary>Feeds the response from the store; a store failure ends the response without a terminal event, so the client tries again.</summary>
     private static async Task PumpAsync(IAsyncEnumerable<StreamEvent> followed, ChannelWriter<StreamEvent> events, string runId, ILogger logger)
