@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace Chatbot.ApiService.Limits;
 
 /// <summary><c>Chatbot:RateLimits</c>: per user (or per client address without identity).</summary>
@@ -8,4 +10,7 @@ public sealed class RateLimitOptions
     public int QuestionsPerMinute { get; set; } = 30;
 
     public int ConcurrentStreamsPerUser { get; set; } = 3;
+
+    /// <summary>One user's open answers: <see cref="ConcurrentStreamsPerUser"/> at once, none queued.</summary>
+    public ConcurrencyLimiterOptions OpenAnswers() => new() { PermitLimit = ConcurrentStreamsPerUser, QueueLimit = 0 };
 }

@@ -40,11 +40,7 @@ public static class RateLimitRegistration
 
     private static PartitionedRateLimiter<HttpContext> OpenAnswers(RateLimitOptions limits) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => IsQuestion(context)
-            ? RateLimitPartition.GetConcurrencyLimiter(PartitionKey(context), _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = limits.ConcurrentStreamsPerUser,
-                QueueLimit = 0,
-            })
+            ? RateLimitPartition.GetConcurrencyLimiter(PartitionKey(context), _ => limits.OpenAnswers())
             : RateLimitPartition.GetNoLimiter(""));
 
     private static bool IsQuestion(HttpContext context) =>

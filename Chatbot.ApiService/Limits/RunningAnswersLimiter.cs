@@ -11,11 +11,7 @@ namespace Chatbot.ApiService.Limits;
 public sealed class RunningAnswersLimiter(IOptions<RateLimitOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(owner =>
-        RateLimitPartition.GetConcurrencyLimiter(owner, _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = options.Value.ConcurrentStreamsPerUser,
-            QueueLimit = 0,
-        }));
+        RateLimitPartition.GetConcurrencyLimiter(owner, _ => options.Value.OpenAnswers()));
 
     /// <summary>A lease to hold for the run's whole life; check <see cref="RateLimitLease.IsAcquired"/>.</summary>
     public RateLimitLease TryAcquire(string owner) => _limiter.AttemptAcquire(owner);
