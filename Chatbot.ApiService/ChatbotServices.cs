@@ -1,5 +1,4 @@
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Lifecycle;
 using Chatbot.ApiService.Limits;

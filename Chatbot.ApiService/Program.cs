@@ -1,6 +1,6 @@
 using Chatbot.ApiService;
-using Chatbot.ApiService.Auth;
 using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Lifecycle;
 using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Stores;
@@ -13,15 +13,20 @@ builder.AddChatbotStores();
 builder.AddChatbotAuth();
 builder.AddChatbotApi();
 builder.AddChatbotRateLimits();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<IdentitySchemeDocument>());
 
 var app = builder.Build();
-_ = app.Services.GetRequiredService<AuthModeSelector>(); // fails start-up on an unsafe auth configuration
+// Fails start-up on an unsafe identity configuration, naming the setting.
+_ = app.Services.GetRequiredService<AuthModeSelector>();
+_ = app.Services.GetRequiredService<GatewayProof>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseMiddleware<DrainingMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+// After authorization: limits partition on the proven caller, and an unproven request spends nobody's quota.
 app.UseRateLimiter();
 if (app.Environment.IsDevelopment())
 {
@@ -29,7 +34,8 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference();
 }
 app.MapDefaultEndpoints();
-app.MapGet("/", (StoreStatus stores) => new { service = "Chatbot.ApiService", stores }).ExcludeFromDescription();
+// Anonymous: the service's name, nothing about how it is set up.
+app.MapGet("/", () => new { service = "Chatbot.ApiService" }).ExcludeFromDescription();
 app.MapChatbotApi();
 
 app.Run();

@@ -1,4 +1,4 @@
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 
 namespace Chatbot.ApiService.Agents;
 

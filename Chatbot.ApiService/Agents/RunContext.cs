@@ -1,4 +1,4 @@
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.AI;

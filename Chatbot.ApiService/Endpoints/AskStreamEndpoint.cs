@@ -1,6 +1,6 @@
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Auth;
-using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Identity;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
@@ -34,7 +34,7 @@ public static class AskStreamEndpoint
             return problem;
         }
 
-        var identity = RequestIdentity.Of(context);
+        var identity = CallerIdentity.Of(context.User);
         if (request!.ConversationId is { } id && !await IsNewOrOwnedByAsync(memory, id, identity, context.RequestAborted))
         {
             return ConversationsEndpoint.NotFound();

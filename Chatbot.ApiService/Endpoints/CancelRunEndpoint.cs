@@ -1,4 +1,4 @@
-using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Runs;
 
 namespace Chatbot.ApiService.Endpoints;
@@ -18,7 +18,7 @@ public static class CancelRunEndpoint
             return RunIds.Invalid();
         }
         var run = await store.GetAsync(runId, context.RequestAborted);
-        if (run is null || run.Owner != RequestIdentity.Of(context).Owner)
+        if (run is null || run.Owner != CallerIdentity.Of(context.User).Owner)
         {
             return RunIds.NotFound();
         }

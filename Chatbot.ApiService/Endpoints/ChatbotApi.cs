@@ -1,5 +1,5 @@
-using Chatbot.ApiService.Auth;
-using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Limits;
 
 namespace Chatbot.ApiService.Endpoints;
 
@@ -11,14 +11,15 @@ public static class ChatbotApi
     public static IEndpointRouteBuilder MapChatbotApi(this IEndpointRouteBuilder endpoints)
     {
         var chatbot = endpoints.MapGroup(Prefix).WithTags("chatbot")
+            .RequireAuthorization()
             .AddEndpointFilter<IdentityHeaderFilter>()
-            .AddEndpointFilter<RequestIdentity>()
-            .RequireCors(AuthRegistration.CorsPolicy)
+            .RequireCors(IdentityRegistration.CorsPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         chatbot.MapGet("/prewarm", PrewarmEndpoint.HandleAsync)
             .WithSummary("Initialises the agent runtime and its connections; idempotent.");
         chatbot.MapPost("/ask_stream", AskStreamEndpoint.HandleAsync)
             .WithSummary("Answers a question; Server-Sent Events with x-stream: true, else JSON.")
+            .RequireRateLimiting(RateLimitRegistration.QuestionsPolicy)
             .Accepts<QuestionRequest>("application/json")
             .Produces<QuestionResponse>()
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -26,7 +27,8 @@ public static class ChatbotApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         chatbot.MapGet("/ask_stream/{runId}", ResumeStreamEndpoint.HandleAsync)
             .WithSummary("Resumes a resumable run's stream after Last-Event-ID (or ?after=): replay, then live until its end.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")

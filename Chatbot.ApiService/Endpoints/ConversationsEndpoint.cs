@@ -1,5 +1,4 @@
-using Chatbot.ApiService.Auth;
-using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Memory;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +29,7 @@ public static class ConversationsEndpoint
                 ["page"] = [$"page must be 1 to {MaxPage} and page_size 1 to {PageRequest.MaxPageSize}."],
             }, title: "Invalid page");
         }
-        var owner = RequestIdentity.Of(context).Owner;
+        var owner = CallerIdentity.Of(context.User).Owner;
         var conversations = await memory.ListAsync(owner, request, context.RequestAborted);
         return TypedResults.Ok(ConversationListResponse.From(conversations));
     }
@@ -65,7 +64,7 @@ public static class ConversationsEndpoint
 
     /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>
     private static ConversationKey? OwnedKey(string id, HttpContext context, RequestLimits limits) =>
-        ConversationIds.IsValid(id, limits) ? new ConversationKey(RequestIdentity.Of(context).Owner, id) : null;
+        ConversationIds.IsValid(id, limits) ? new ConversationKey(CallerIdentity.Of(context.User).Owner, id) : null;
 
     public static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",

@@ -1,8 +1,9 @@
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
+using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Endpoints;
@@ -20,6 +21,7 @@ public static class PrewarmEndpoint
         PrewarmService prewarm,
         AgentRuntimeProvider runtimes,
         IConversationStore memory,
+        StoreStatus stores,
         IOptions<LlmOptions> llm,
         IOptions<RequestLimits> limits,
         ILoggerFactory loggers)
@@ -35,7 +37,7 @@ public static class PrewarmEndpoint
         int? turnsLoaded = null;
         if (conversation_id is not null)
         {
-            var owner = RequestIdentity.Of(context).Owner;
+            var owner = CallerIdentity.Of(context.User).Owner;
             turnsLoaded = (await memory.GetTurnsAsync(new ConversationKey(owner, conversation_id), context.RequestAborted)).Count;
         }
 
@@ -51,6 +53,7 @@ public static class PrewarmEndpoint
             total_ms = Math.Round(report.TotalMs, 2),
             components = report.Components,
             conversation_turns_loaded = turnsLoaded,
+            stores,
         });
     }
 }

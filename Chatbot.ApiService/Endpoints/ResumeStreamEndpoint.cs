@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Chatbot.ApiService.Auth;
+using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
@@ -38,7 +38,7 @@ public static class ResumeStreamEndpoint
         }
 
         var run = await store.GetAsync(runId, context.RequestAborted);
-        var (outcome, refusal) = Refusal(run, after, RequestIdentity.Of(context).Owner);
+        var (outcome, refusal) = Refusal(run, after, CallerIdentity.Of(context.User).Owner);
         metrics.StreamResumed(outcome);
         if (refusal is not null)
         {

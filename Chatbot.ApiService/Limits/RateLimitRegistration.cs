@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Chatbot.ApiService.Context;
-using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Chatbot.ApiService.Limits;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on questions: a token bucket of questions per minute and a cap on
-/// open answers, both per user; 429 ProblemDetails with Retry-After when either says no.
+/// open answers, both per caller, chained in one policy that the question endpoint requires. It
+/// runs after authentication and authorization, so it partitions on the proven caller (tenant and
+/// user) and an unproven request spends nobody's quota. 429 ProblemDetails with Retry-After.
 /// </summary>
 public static class RateLimitRegistration
 {
-    private static readonly string AskPath = ChatbotApi.Prefix + "/ask_stream";
+    public const string QuestionsPolicy = "questions";
 
     public static IHostApplicationBuilder AddChatbotRateLimits(this IHostApplicationBuilder builder)
     {
@@ -21,39 +22,22 @@ public static class RateLimitRegistration
         builder.Services.AddSingleton<RunningAnswersLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(QuestionsPerMinute(limits), OpenAnswers(limits));
+            options.AddPolicy(QuestionsPolicy, context => RateLimitPartition.Get(
+                CallerIdentity.Of(context.User).Owner, _ => QuestionLimiter(limits)));
             options.OnRejected = RejectAsync;
         });
         return builder;
     }
 
-    private static PartitionedRateLimiter<HttpContext> QuestionsPerMinute(RateLimitOptions limits) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => IsQuestion(context)
-            ? RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.QuestionsPerMinute,
-                TokensPerPeriod = limits.QuestionsPerMinute,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.GetNoLimiter(""));
-
-    private static PartitionedRateLimiter<HttpContext> OpenAnswers(RateLimitOptions limits) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => IsQuestion(context)
-            ? RateLimitPartition.GetConcurrencyLimiter(PartitionKey(context), _ => limits.OpenAnswers())
-            : RateLimitPartition.GetNoLimiter(""));
-
-    private static bool IsQuestion(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(AskPath, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Tenant and user as the headers claim them (checked later), else the client address.</summary>
-    private static string PartitionKey(HttpContext context)
-    {
-        var user = AltecoContextParser.Header(context.Request.Headers, "user-id");
-        return user is null
-            ? "address:" + context.Connection.RemoteIpAddress
-            : $"user:{AltecoContextParser.Header(context.Request.Headers, "user-tenant-id")}/{user}";
-    }
+    private static RateLimiter QuestionLimiter(RateLimitOptions limits) => RateLimiter.CreateChained(
+        new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.QuestionsPerMinute,
+            TokensPerPeriod = limits.QuestionsPerMinute,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }),
+        new ConcurrencyLimiter(limits.OpenAnswers()));
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Llm.Offline;
@@ -23,7 +23,6 @@ public sealed class PipelineWarmup(
     AgentRuntimeFactory factory,
     ChatTurnRunner runner,
     QuestionRequestReader requests,
-    AltecoContextParser identities,
     IOptions<StreamingOptions> streaming,
     IOptions<ResumableRunOptions> runs,
     ILogger<PipelineWarmup> logger)
@@ -60,7 +59,7 @@ public sealed class PipelineWarmup(
         {
             throw new InvalidOperationException("The warm-up question did not pass the request reader.");
         }
-        var identity = identities.Parse(context.Request.Headers);
+        var identity = IdentityHeaderReader.Read(context.Request.Headers).Identity!;
         var selection = StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value);
         var turn = new ChatTurn(request.Question, request.ConversationId ?? WarmupConversation, identity);
 
@@ -92,9 +91,9 @@ public sealed class PipelineWarmup(
         context.Request.Body = new MemoryStream(body);
         context.Request.Headers[AskStreamEndpoint.StreamHeader] = "true";
         context.Request.Headers[StreamEventSelection.LevelHeader] = "2";
-        context.Request.Headers["alteco-user-id"] = WarmupConversation;
+        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)] = WarmupConversation;
         // Sees every asset, so the portfolio answer runs its whole path.
-        context.Request.Headers["alteco-user-role"] = "superAdmin";
+        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.Role)] = AltecoContext.SuperAdminRole;
         context.Response.Body = new MemoryStream();
         return context;
     }

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 
 namespace Chatbot.ApiService.Tools;
 
 /// <summary>
-/// The sample portfolio. A user sees only the assets their identity lists (user_systems,
-/// charge_points, storage); a superAdmin sees all.
+/// The sample portfolio. A user sees only the assets of their own tenant that their identity lists
+/// (user_systems, charge_points, storage): a list naming another tenant's asset grants nothing.
+/// A superAdmin sees all.
 /// </summary>
 public sealed class AssetCatalog(IReadOnlyList<EnergyAsset> assets)
 {
@@ -29,6 +30,10 @@ public sealed class AssetCatalog(IReadOnlyList<EnergyAsset> assets)
         if (identity.IsAlteco)
         {
             return true;
+        }
+        if (!string.Equals(asset.Tenant, identity.TenantId, StringComparison.Ordinal))
+        {
+            return false;
         }
         var granted = asset.Kind switch
         {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Memory;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Memory;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.AI;

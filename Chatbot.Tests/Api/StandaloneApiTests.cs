@@ -39,14 +39,24 @@ public sealed class StandaloneApiTests : IClassFixture<WebApplicationFactory<Api
     }
 
     [Fact]
-    public async Task Reports_embedded_defaults_when_no_stores_are_configured()
+    public async Task Reports_embedded_defaults_to_callers_who_proved_who_they_are()
+    {
+        using var http = _factory.CreateClient();
+
+        var info = await http.GetStringAsync("/api/v1/chatbot/prewarm");
+
+        Assert.Contains("\"memory\":\"in-process\"", info);
+        Assert.Contains("\"archive\":\"disabled\"", info);
+        Assert.Contains("\"infrastructure\":\"standalone\"", info);
+    }
+
+    [Fact]
+    public async Task Tells_anonymous_callers_of_the_root_nothing_about_the_stores()
     {
         using var http = _factory.CreateClient();
 
         var info = await http.GetStringAsync("/");
 
-        Assert.Contains("\"memory\":\"in-process\"", info);
-        Assert.Contains("\"archive\":\"disabled\"", info);
-        Assert.Contains("\"infrastructure\":\"standalone\"", info);
+        Assert.Equal("""{"service":"Chatbot.ApiService"}""", info);
     }
 }

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text;
-using Chatbot.ApiService.Auth;
-using Chatbot.ApiService.Context;
+using Chatbot.ApiService.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,7 @@ public sealed class AuthModeTests
 {
     private const string Secret = "gateway-secret-0123456789";
     private const string SigningKey = "a-test-signing-key-that-is-long-enough-for-hs256";
-    private static readonly (string, string)[] HamburgUser = [("alteco-user-id", "u-100"), ("alteco-user-systems", """["PV-001"]""")];
+    private static readonly (string, string)[] HamburgUser = [("alteco-user-id", "u-100"), ("alteco-user-tenant-id", "t-100"), ("alteco-user-systems", """["PV-001"]""")];
 
     private static ApiFactory Gateway() => new ApiFactory().With("Chatbot:Auth:Mode", "gateway").With("Chatbot:Auth:GatewaySecret", Secret);
 
@@ -81,14 +80,32 @@ public sealed class AuthModeTests
     }
 
     [Fact]
-    public void A_trusted_proxy_address_is_believed_without_the_secret()
+    public void A_trusted_proxy_address_or_network_is_the_gateway_without_the_secret()
     {
-        var resolver = Resolver(new AuthOptions { Mode = "gateway", TrustedProxies = ["10.1.2.3"] });
-        var fromProxy = Request(IPAddress.Parse("10.1.2.3"), ("alteco-user-id", "u-1"));
-        var fromElsewhere = Request(IPAddress.Parse("10.9.9.9"), ("alteco-user-id", "u-1"));
+        var proof = new GatewayProof(Options.Create(new AuthOptions { Mode = "gateway", TrustedProxies = ["10.1.2.3", "10.8.0.0/16"] }));
 
-        Assert.Equal("u-1", resolver.Resolve(fromProxy)?.UserId);
-        Assert.Null(resolver.Resolve(fromElsewhere));
+        Assert.True(proof.IsProven(Request(IPAddress.Parse("10.1.2.3"))));
+        Assert.True(proof.IsProven(Request(IPAddress.Parse("10.8.200.1"))));
+        Assert.True(proof.IsProven(Request(IPAddress.Parse("10.1.2.3").MapToIPv6())));
+        Assert.False(proof.IsProven(Request(IPAddress.Parse("10.9.9.9"))));
+    }
+
+    [Fact]
+    public void The_gateway_is_judged_by_the_connection_not_by_the_address_a_forwarded_header_put_in_its_place()
+    {
+        var proof = new GatewayProof(Options.Create(new AuthOptions { Mode = "gateway", TrustedProxies = ["10.1.2.3"] }));
+        var spoofed = Request(IPAddress.Parse("203.0.113.9"));
+        spoofed.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3"); // what X-Forwarded-For: 10.1.2.3 makes of it
+
+        Assert.False(proof.IsProven(spoofed));
+    }
+
+    [Fact]
+    public void A_trusted_proxy_entry_that_is_not_an_address_is_refused_naming_the_setting()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => new GatewayProof(Options.Create(new AuthOptions { TrustedProxies = ["gateway.internal"] })));
+
+        Assert.Contains("Chatbot:Auth:TrustedProxies", failure.Message);
     }
 
     [Fact]
@@ -198,17 +215,12 @@ public sealed class AuthModeTests
     private static AuthModeSelector Selector(AuthOptions options, string environment) =>
         new(Options.Create(options), new TestEnvironment(environment), NullLogger<AuthModeSelector>.Instance);
 
-    private static IdentityResolver Resolver(AuthOptions options) =>
-        new(Options.Create(options), Selector(options, Environments.Production), new AltecoContextParser(NullLogger<AltecoContextParser>.Instance));
-
-    private static DefaultHttpContext Request(IPAddress remote, params (string Name, string Value)[] headers)
+    /// <summary>A request whose connection comes from <paramref name="connection"/>, as the service defaults capture it.</summary>
+    private static DefaultHttpContext Request(IPAddress connection)
     {
         var context = new DefaultHttpContext();
-        context.Connection.RemoteIpAddress = remote;
-        foreach (var (name, value) in headers)
-        {
-            context.Request.Headers[name] = value;
-        }
+        context.Connection.RemoteIpAddress = connection;
+        context.Features.Set(new ConnectionAddress(connection));
         return context;
     }
 

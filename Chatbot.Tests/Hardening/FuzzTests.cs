@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -65,12 +66,12 @@ public sealed class FuzzTests : IAsyncLifetime
             if (status == 200)
             {
                 answers++;
-                answered.Add(new ConversationKey($"-/{FuzzUser}", JsonDocument.Parse(body).RootElement.GetProperty("conversation_id").GetString()!));
+                answered.Add(new ConversationKey(OwnerOf(FuzzUser), JsonDocument.Parse(body).RootElement.GetProperty("conversation_id").GetString()!));
             }
             else
             {
                 flaws.AddRange(ProblemShape.Flaw(status, contentType, body) is { } flaw ? [$"#{index} {fuzz}: {flaw}"] : []);
-                if ((await _store.GetTurnsAsync(new ConversationKey($"-/{FuzzUser}", fuzz.ConversationId), CancellationToken.None)).Count > 0)
+                if ((await _store.GetTurnsAsync(new ConversationKey(OwnerOf(FuzzUser), fuzz.ConversationId), CancellationToken.None)).Count > 0)
                 {
                     flaws.Add($"#{index} {fuzz}: rejected with {status}, but turns were stored");
                 }
@@ -123,7 +124,7 @@ public sealed class FuzzTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
         Assert.Equal(header.ToLowerInvariant(), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
-        Assert.Empty(await _store.GetTurnsAsync(new ConversationKey("-/-", "oversize-header"), CancellationToken.None));
+        Assert.Empty(await _store.GetTurnsAsync(new ConversationKey(new AltecoContext().Owner, "oversize-header"), CancellationToken.None));
     }
 
     [Theory]
@@ -197,7 +198,7 @@ public sealed class FuzzTests : IAsyncLifetime
         request.Headers.Add("alteco-user-id", SteadyUser);
         var response = await http.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the steady user was not answered after case {index}: {(int)response.StatusCode}");
-        var key = new ConversationKey($"-/{SteadyUser}", id);
+        var key = new ConversationKey(OwnerOf(SteadyUser), id);
         Assert.Equal(2, (await _store.GetTurnsAsync(key, CancellationToken.None)).Count);
         return key;
     }
@@ -210,6 +211,8 @@ public sealed class FuzzTests : IAsyncLifetime
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
+
+    private static string OwnerOf(string user) => new AltecoContext { UserId = user }.Owner;
 
     private static HttpRequestMessage Ask(string question, string conversationId) => new(HttpMethod.Post, ChatbotClient.AskPath)
     {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Lifecycle;
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;

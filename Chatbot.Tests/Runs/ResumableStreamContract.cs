@@ -73,7 +73,7 @@ public abstract class ResumableStreamContract
         var record = await factory.Services.GetRequiredService<IRunStore>().GetAsync(live.Headers.GetValues("X-Run-Id").Single(), CancellationToken.None);
 
         Assert.NotNull(record);
-        Assert.Equal(("-/alice", RunState.Completed, (long)events.Count), (record.Owner, record.State, record.LastSequence));
+        Assert.Equal(("/alice", RunState.Completed, (long)events.Count), (record.Owner, record.State, record.LastSequence));
         Assert.Equal(events[0].Text("conversation_id"), record.ConversationId);
         Assert.InRange(record.StartedAt, askedAt, DateTimeOffset.UtcNow);
         Assert.InRange(record.EndedAt!.Value, record.StartedAt, DateTimeOffset.UtcNow);

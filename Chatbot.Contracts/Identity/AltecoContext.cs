@@ -1,12 +1,12 @@
-namespace Chatbot.ApiService.Context;
+namespace Chatbot.Contracts.Identity;
 
 /// <summary>
-/// Who is asking, from the gateway's headers (the seed's AltecoContext). Asset lists are what
-/// the user may see; an empty list means none.
+/// Who is asking (the seed's AltecoContext): the identity the gateway's headers or a token's
+/// claims carry. Asset lists are what the user may see; an empty list means none.
 /// </summary>
 public sealed record AltecoContext
 {
-    public const string AnonymousUser = "anonymous";
+    public const string SuperAdminRole = "superAdmin";
 
     public string? SiteId { get; init; }
     public string? UserId { get; init; }
@@ -25,10 +25,14 @@ public sealed record AltecoContext
     /// <summary>Never logged: excluded from <see cref="ToString"/>.</summary>
     public string? AccessToken { get; init; }
 
-    public bool IsAlteco => Role == "superAdmin";
+    public bool IsAlteco => Role == SuperAdminRole;
 
-    /// <summary>The owner of the conversations this identity creates: tenant and user.</summary>
-    public string Owner => $"{TenantId ?? "-"}/{UserId ?? AnonymousUser}";
+    /// <summary>
+    /// The owner of the conversations this identity creates: tenant and user, each escaped so that
+    /// no pair of (tenant, user) shares a key with another (<c>t/x</c> + <c>y</c> is not <c>t</c> + <c>x/y</c>).
+    /// No tenant and no user are empty parts: a real id is never empty.
+    /// </summary>
+    public string Owner => $"{Uri.EscapeDataString(TenantId ?? "")}/{Uri.EscapeDataString(UserId ?? "")}";
 
     /// <summary>A log-safe description: no user id, tenant, name, e-mail or token; the gateway's log id correlates.</summary>
     public override string ToString() =>

@@ -1,8 +1,8 @@
 using System.Buffers;
-using Chatbot.ApiService.Endpoints;
+using Chatbot.Contracts.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.ApiService.Context;
+namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>
 /// Bounds the gateway's identity headers before any work. A value longer than
@@ -29,7 +29,7 @@ public sealed class IdentityHeaderFilter(IOptions<RequestLimits> limits) : IEndp
     {
         foreach (var (name, values) in headers)
         {
-            if (!IsIdentityHeader(name))
+            if (!IdentityHeaders.IsIdentityHeader(name))
             {
                 continue;
             }
@@ -48,10 +48,6 @@ public sealed class IdentityHeaderFilter(IOptions<RequestLimits> limits) : IEndp
         }
         return null;
     }
-
-    /// <summary>Any spelling the parser reads: <c>alteco-*</c>, <c>alteco_*</c>, <c>x-alteco-*</c>, <c>x-alteco_*</c>.</summary>
-    public static bool IsIdentityHeader(string name) =>
-        name.StartsWith("alteco", StringComparison.OrdinalIgnoreCase) || name.StartsWith("x-alteco", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAccessToken(string name) =>
         name.EndsWith("access-token", StringComparison.OrdinalIgnoreCase) || name.EndsWith("access_token", StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.ApiService.Auth;
+namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// The effective mode, checked once at start: development is refused in Production, and gateway

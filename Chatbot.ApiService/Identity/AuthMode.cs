@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Auth;
+namespace Chatbot.ApiService.Identity;
 
 /// <summary>How the API decides whose question it is answering.</summary>
 public enum AuthMode

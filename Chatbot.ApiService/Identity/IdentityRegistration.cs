@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace Chatbot.ApiService.Identity;
+
+/// <summary>
+/// ASP.NET Core authentication for the API: one scheme per <see cref="AuthMode"/> behind a policy
+/// scheme that forwards to the configured one, an authorization policy every chatbot endpoint
+/// requires, and CORS for browser clients.
+/// </summary>
+public static class IdentityRegistration
+{
+    public const string CorsPolicy = "chatbot-web";
+    public const string PolicyScheme = "chatbot";
+    public const string GatewayScheme = "gateway";
+    public const string DevelopmentScheme = "development";
+    public const string JwtScheme = JwtBearerDefaults.AuthenticationScheme;
+
+    public static IHostApplicationBuilder AddChatbotAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddSingleton<AuthModeSelector>();
+        services.AddSingleton<GatewayProof>();
+        services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector =
+                context => SchemeOf(context.RequestServices.GetRequiredService<AuthModeSelector>().Mode))
+            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(GatewayScheme, handler => handler.Mode = AuthMode.Gateway)
+            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(DevelopmentScheme, handler => handler.Mode = AuthMode.Development)
+            .AddJwtBearer(JwtScheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>(JwtIdentity.Configure);
+        services.AddAuthorization();
+
+        var origins = builder.Configuration.GetSection("Chatbot:Cors:Origins").Get<string[]>() ?? [];
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins(origins)
+            .WithMethods("GET", "POST", "DELETE")
+            .AllowAnyHeader()
+            .WithExposedHeaders("X-Run-Id", "X-Conversation-Id", "X-Stream-Resumable", "Retry-After")));
+        return builder;
+    }
+
+    public static string SchemeOf(AuthMode mode) => mode switch
+    {
+        AuthMode.Jwt => JwtScheme,
+        AuthMode.Development => DevelopmentScheme,
+        _ => GatewayScheme,
+    };
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Chatbot.Contracts.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chatbot.ApiService.Identity;
+
+/// <summary>
+/// JwtBearer in jwt mode: validates the token (signature, lifetime, issuer and audience when set)
+/// and turns its claims into the caller's identity under <see cref="AuthOptions.Claims"/>'s names.
+/// Identity headers are ignored; a token naming no user is refused.
+/// </summary>
+public static class JwtIdentity
+{
+    public static void Configure(JwtBearerOptions bearer, IOptions<AuthOptions> options)
+    {
+        var jwt = options.Value.Jwt;
+        bearer.MapInboundClaims = false;
+        bearer.Authority = jwt.Authority;
+        bearer.Audience = jwt.Audience;
+        bearer.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateAudience = !string.IsNullOrEmpty(jwt.Audience),
+            ValidAudience = jwt.Audience,
+            ValidateIssuer = !string.IsNullOrEmpty(jwt.Issuer) || !string.IsNullOrEmpty(jwt.Authority),
+            ValidIssuer = jwt.Issuer,
+            ValidateLifetime = true,
+        };
+        if (!string.IsNullOrEmpty(jwt.SigningKey))
+        {
+            bearer.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey));
+            bearer.TokenValidationParameters.ValidateIssuerSigningKey = true;
+        }
+        bearer.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context => ToCaller(context, options.Value.Claims),
+            OnChallenge = WriteProblemAsync,
+        };
+    }
+
+    private static Task ToCaller(TokenValidatedContext context, IdentityClaimNames names)
+    {
+        var identity = IdentityClaims.FromPrincipal(context.Principal!, names) with
+        {
+            // The gateway's log id still correlates logs; it proves nothing.
+            LogId = IdentityHeaderReader.Field(context.Request.Headers, IdentityHeaders.LogId) ?? Guid.NewGuid().ToString(),
+        };
+        if (identity.UserId is null)
+        {
+            context.Fail("The token names no user.");
+            return Task.CompletedTask;
+        }
+        context.Principal = CallerIdentity.Principal(identity, context.Scheme.Name);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps JwtBearer's WWW-Authenticate header and adds the ProblemDetails body every 401 here has.</summary>
+    private static async Task WriteProblemAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        context.Response.Headers.WWWAuthenticate = string.IsNullOrEmpty(context.Error) ? "Bearer" : $"Bearer error=\"{context.Error}\"";
+        await IdentityProblems.Unauthorized().ExecuteAsync(context.HttpContext);
+    }
+}
