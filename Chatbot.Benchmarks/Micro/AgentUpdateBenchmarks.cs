@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.AI;

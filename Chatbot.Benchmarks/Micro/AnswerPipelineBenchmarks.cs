@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Configuration;

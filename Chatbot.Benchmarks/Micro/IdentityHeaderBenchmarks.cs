@@ -1,15 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using Chatbot.ApiService.Context;
+using Chatbot.Contracts.Identity;
 using Chatbot.Benchmarks.Client;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chatbot.Benchmarks.Micro;
 
-/// <summary>Reading the gateway's identity headers (<see cref="AltecoContextParser"/>), once per request.</summary>
+/// <summary>Reading the gateway's identity headers (<see cref="IdentityHeaderReader"/>), once per request.</summary>
 public class IdentityHeaderBenchmarks
 {
-    private readonly AltecoContextParser _parser = new(NullLogger<AltecoContextParser>.Instance);
     private HeaderDictionary _gateway = null!;
     private HeaderDictionary _anonymous = null!;
 
@@ -28,8 +26,8 @@ public class IdentityHeaderBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public AltecoContext GatewayHeaders() => _parser.Parse(_gateway);
+    public AltecoContext GatewayHeaders() => IdentityHeaderReader.Read(_gateway).Identity!;
 
     [Benchmark]
-    public AltecoContext NoIdentityHeaders() => _parser.Parse(_anonymous);
+    public AltecoContext NoIdentityHeaders() => IdentityHeaderReader.Read(_anonymous).Identity!;
 }
