@@ -1,4 +1,5 @@
 using Chatbot.AppHost;
+using Chatbot.AppHost.Identity;
 using Chatbot.AppHost.Infrastructure;
 using Chatbot.AppHost.Providers;
 
@@ -7,18 +8,21 @@ var builder = DistributedApplication.CreateBuilder(args);
 var stores = builder.AddChatbotStores();
 // The web front end is the API's gateway: it proves it with this secret (API auth mode "gateway").
 var gatewaySecret = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, "gateway-secret", special: false);
+var webIdentity = builder.AddWebIdentityParameters();
 
 var api = builder.AddProject<Projects.Chatbot_ApiService>("apiservice")
-    .WithHttpHealthCheck("/health")
+    .WithHealthProbes()
     .WithStores(stores)
     .WithEnvironment("Chatbot__Auth__GatewaySecret", gatewaySecret)
+    .WithForwardedNetworks(webIdentity.ForwardedNetworks)
     .WithModelProvider(builder.AddModelProviderParameters())
     .WithReplicas(ApiReplicas.Count(builder.Configuration));
 
 builder.AddProject<Projects.Chatbot_Web>("webfrontend")
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health")
-    .WithEnvironment("Chatbot__GatewaySecret", gatewaySecret)
+    .WithHealthProbes()
+    .WithEnvironment("Chatbot__Api__GatewaySecret", gatewaySecret)
+    .WithWebIdentity(webIdentity)
     .WithReference(api)
     .WaitFor(api);
 

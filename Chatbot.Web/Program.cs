@@ -6,18 +6,19 @@ using Chatbot.Web.Markdown;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddChatbotIdentity();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
-var apiBaseAddress = new Uri(builder.Configuration["Chatbot:ApiBaseAddress"] ?? "https+http://apiservice");
+builder.Services.AddOptions<ApiConnectionOptions>().BindConfiguration(ApiConnectionOptions.Section);
+var apiBaseAddress = builder.Configuration.GetSection(ApiConnectionOptions.Section).Get<ApiConnectionOptions>()?.BaseAddress
+    ?? new ApiConnectionOptions().BaseAddress;
 builder.Services.AddTransient<GatewaySecretHandler>();
 builder.Services.AddHttpClient<ChatbotApiClient>(client => client.BaseAddress = apiBaseAddress)
     .AddHttpMessageHandler<GatewaySecretHandler>();
 builder.Services.AddHttpClient<ChatStreamClient>(client => client.BaseAddress = apiBaseAddress)
     .AddHttpMessageHandler<GatewaySecretHandler>()
     .AddStreamingDefaults();
-builder.Services.AddOptions<DemoIdentityOptions>().BindConfiguration(DemoIdentityOptions.Section);
-builder.Services.AddSingleton<UserIdentityResolver>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 
 var app = builder.Build();
@@ -28,11 +29,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -20,7 +20,7 @@ public static class IdentityRegistration
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton<AuthModeSelector>();
-        services.AddSingleton<GatewayProof>();
+        services.AddSingleton(provider => Proof(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value));
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector =
                 context => SchemeOf(context.RequestServices.GetRequiredService<AuthModeSelector>().Mode))
@@ -38,6 +38,9 @@ public static class IdentityRegistration
             .WithExposedHeaders("X-Run-Id", "X-Conversation-Id", "X-Stream-Resumable", "Retry-After")));
         return builder;
     }
+
+    private static GatewayProof Proof(AuthOptions options) =>
+        new(options.GatewaySecret, options.GatewaySecretHeader, options.TrustedProxies, $"{AuthOptions.Section}:TrustedProxies");
 
     public static string SchemeOf(AuthMode mode) => mode switch
     {

@@ -15,7 +15,7 @@ public static class StoreResourceExtensions
     {
         var mode = ResolveMode(builder);
         var stores = mode == InfrastructureMode.Containers
-            ? new ChatbotStores(mode, builder.AddRedisContainer(), builder.AddMongoContainer())
+            ? new ChatbotStores(mode, builder.AddRedisContainer(), builder.AddMongo())
             : new ChatbotStores(mode, builder.AddLocalRedis(), builder.AddLocalMongo());
 
         builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
@@ -68,6 +68,14 @@ public static class StoreResourceExtensions
         builder.AddRedis(RedisName)
             .WithDataVolume("chatbot-redis-data")
             .WithPersistence(TimeSpan.FromSeconds(60), keysChangedThreshold: 1);
+
+    /// <summary>
+    /// Published, MongoDB is a managed service (Atlas, Cosmos DB for MongoDB) named by the
+    /// <c>mongo</c> connection-string parameter: mongod cannot keep its data on the SMB file
+    /// shares Container Apps mounts as volumes. Run locally, a container.
+    /// </summary>
+    private static IResourceBuilder<IResourceWithConnectionString> AddMongo(this IDistributedApplicationBuilder builder) =>
+        builder.ExecutionContext.IsPublishMode ? builder.AddConnectionString(MongoName) : builder.AddMongoContainer();
 
     private static IResourceBuilder<IResourceWithConnectionString> AddMongoContainer(this IDistributedApplicationBuilder builder)
     {

@@ -30,7 +30,7 @@ public sealed class FaultyNetworkStackFixture : IAsyncLifetime
         Proxy = TcpFaultProxy.Start(apiPort);
         Web = await ServiceProcess.StartAsync("Chatbot.Web", FreePort.Next(), new Dictionary<string, string>
         {
-            ["Chatbot__ApiBaseAddress"] = $"http://127.0.0.1:{Proxy.Port}",
+            ["Chatbot__Api__BaseAddress"] = $"http://127.0.0.1:{Proxy.Port}",
         });
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }

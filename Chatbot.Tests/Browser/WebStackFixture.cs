@@ -23,7 +23,7 @@ public sealed class WebStackFixture : IAsyncLifetime
         Api = await StartApiAsync();
         Web = await ServiceProcess.StartAsync("Chatbot.Web", FreePort.Next(), new Dictionary<string, string>
         {
-            ["Chatbot__ApiBaseAddress"] = $"http://127.0.0.1:{_apiPort}",
+            ["Chatbot__Api__BaseAddress"] = $"http://127.0.0.1:{_apiPort}",
         });
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }

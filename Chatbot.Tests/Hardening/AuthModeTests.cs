@@ -16,7 +16,7 @@ namespace Chatbot.Tests.Hardening;
 public sealed class AuthModeTests
 {
     private const string Secret = "gateway-secret-0123456789";
-    private const string SigningKey = "a-test-signing-key-that-is-long-enough-for-hs256";
+    private const string SigningKey = TestTokens.SigningKey;
     private static readonly (string, string)[] HamburgUser = [("alteco-user-id", "u-100"), ("alteco-user-tenant-id", "t-100"), ("alteco-user-systems", """["PV-001"]""")];
 
     private static ApiFactory Gateway() => new ApiFactory().With("Chatbot:Auth:Mode", "gateway").With("Chatbot:Auth:GatewaySecret", Secret);
@@ -82,7 +82,7 @@ public sealed class AuthModeTests
     [Fact]
     public void A_trusted_proxy_address_or_network_is_the_gateway_without_the_secret()
     {
-        var proof = new GatewayProof(Options.Create(new AuthOptions { Mode = "gateway", TrustedProxies = ["10.1.2.3", "10.8.0.0/16"] }));
+        var proof = Proof("10.1.2.3", "10.8.0.0/16");
 
         Assert.True(proof.IsProven(Request(IPAddress.Parse("10.1.2.3"))));
         Assert.True(proof.IsProven(Request(IPAddress.Parse("10.8.200.1"))));
@@ -93,7 +93,7 @@ public sealed class AuthModeTests
     [Fact]
     public void The_gateway_is_judged_by_the_connection_not_by_the_address_a_forwarded_header_put_in_its_place()
     {
-        var proof = new GatewayProof(Options.Create(new AuthOptions { Mode = "gateway", TrustedProxies = ["10.1.2.3"] }));
+        var proof = Proof("10.1.2.3");
         var spoofed = Request(IPAddress.Parse("203.0.113.9"));
         spoofed.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3"); // what X-Forwarded-For: 10.1.2.3 makes of it
 
@@ -103,7 +103,7 @@ public sealed class AuthModeTests
     [Fact]
     public void A_trusted_proxy_entry_that_is_not_an_address_is_refused_naming_the_setting()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => new GatewayProof(Options.Create(new AuthOptions { TrustedProxies = ["gateway.internal"] })));
+        var failure = Assert.Throws<InvalidOperationException>(() => Proof("gateway.internal"));
 
         Assert.Contains("Chatbot:Auth:TrustedProxies", failure.Message);
     }
@@ -190,18 +190,11 @@ public sealed class AuthModeTests
         Assert.Equal("true", response.Headers.GetValues("X-Stream-Resumable").Single());
     }
 
-    private static ApiFactory Jwt() => new ApiFactory().With("Chatbot:Auth:Mode", "jwt").With("Chatbot:Auth:Jwt:SigningKey", SigningKey);
+    private static ApiFactory Jwt() => TestTokens.JwtApi();
 
-    private static string Token(params Claim[] claims) => Token(DateTime.UtcNow.AddHours(1), SigningKey, claims);
+    private static string Token(params Claim[] claims) => TestTokens.Create(claims);
 
-    private static string Token(DateTime expires, string key, params Claim[] claims) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Subject = new ClaimsIdentity(claims),
-        NotBefore = expires.AddHours(-3),
-        IssuedAt = expires.AddHours(-3),
-        Expires = expires,
-        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-    });
+    private static string Token(DateTime expires, string key, params Claim[] claims) => TestTokens.Create(expires, key, claims);
 
     private static async Task<HttpResponseMessage> Preflight(HttpClient http, string origin)
     {
@@ -214,6 +207,8 @@ public sealed class AuthModeTests
 
     private static AuthModeSelector Selector(AuthOptions options, string environment) =>
         new(Options.Create(options), new TestEnvironment(environment), NullLogger<AuthModeSelector>.Instance);
+
+    private static GatewayProof Proof(params string[] trusted) => new(null, "x-gateway-secret", trusted, "Chatbot:Auth:TrustedProxies");
 
     /// <summary>A request whose connection comes from <paramref name="connection"/>, as the service defaults capture it.</summary>
     private static DefaultHttpContext Request(IPAddress connection)

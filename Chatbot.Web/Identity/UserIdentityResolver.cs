@@ -1,40 +1,28 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
+using Chatbot.Contracts.Identity;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Chatbot.Web.Identity;
 
 /// <summary>
-/// Decides whose identity the UI forwards: the gateway's <c>alteco-*</c> headers when the request
-/// carries them; otherwise, in Development only, the configured demo identity; else none.
+/// Builds what the UI sends the API from the signed-in user that this front end's authentication
+/// proved: never from the request's own headers, so a browser cannot name anyone.
 /// </summary>
-public sealed class UserIdentityResolver(IOptions<DemoIdentityOptions> demo, IHostEnvironment environment)
+public sealed class UserIdentityResolver(WebIdentitySetup setup)
 {
-    public UserIdentity Resolve(HttpContext? context)
+    public async Task<UserIdentity> ResolveAsync(HttpContext? context)
     {
-        var forwarded = context?.Request.Headers
-            .Where(header => IsIdentityHeader(header.Key))
-            .ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.ToString());
-        if (forwarded is { Count: > 0 })
+        if (context?.User.Identity?.IsAuthenticated != true)
         {
-            return new UserIdentity(forwarded);
+            return UserIdentity.Anonymous;
         }
-        return environment.IsDevelopment() || demo.Value.Enabled ? Demo(demo.Value) : UserIdentity.Anonymous;
+        var caller = IdentityClaims.FromPrincipal(context.User, setup.Options.Claims);
+        var token = setup.SendsAccessToken ? await context.GetTokenAsync("access_token") : null;
+        var headers = token is null ? IdentityHeaderWriter.Write(caller).ToDictionary() : [];
+        return new UserIdentity(headers, token)
+        {
+            DisplayName = caller.UserName ?? caller.UserId,
+            IsDemo = setup.Mode == WebIdentityMode.Demo,
+            CanSignOut = setup.Mode == WebIdentityMode.Oidc,
+        };
     }
-
-    private static bool IsIdentityHeader(string name) =>
-        name.StartsWith("alteco-", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("alteco_", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("x-alteco", StringComparison.OrdinalIgnoreCase);
-
-    private static UserIdentity Demo(DemoIdentityOptions options) => new(new Dictionary<string, string>
-    {
-        ["alteco-user-id"] = options.UserId,
-        ["alteco-user-tenant-id"] = options.TenantId,
-        ["alteco-user-name"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.UserName)),
-        ["alteco-user-role"] = options.Role,
-        ["alteco-user-systems"] = JsonSerializer.Serialize(options.Systems),
-        ["alteco-user-charge-points"] = JsonSerializer.Serialize(options.ChargePoints),
-        ["alteco-user-storage"] = JsonSerializer.Serialize(options.Storage),
-    });
 }

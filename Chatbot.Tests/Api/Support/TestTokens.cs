@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chatbot.Tests.Api.Support;
+
+/// <summary>HS256 tokens for an API in jwt mode with <c>Chatbot:Auth:Jwt:SigningKey</c> = <see cref="SigningKey"/>.</summary>
+public static class TestTokens
+{
+    public const string SigningKey = "a-test-signing-key-that-is-long-enough-for-hs256";
+
+    public static ApiFactory JwtApi() => new ApiFactory().With("Chatbot:Auth:Mode", "jwt").With("Chatbot:Auth:Jwt:SigningKey", SigningKey);
+
+    public static string Create(params Claim[] claims) => Create(DateTime.UtcNow.AddHours(1), SigningKey, claims);
+
+    public static string Create(DateTime expires, string key, params Claim[] claims) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Subject = new ClaimsIdentity(claims),
+        NotBefore = expires.AddHours(-3),
+        IssuedAt = expires.AddHours(-3),
+        Expires = expires,
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+    });
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Chatbot.Contracts.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Web.Identity;
+
+/// <summary>
+/// Gateway mode: the platform's gateway signs users in and sends who they are as identity headers.
+/// Those headers are read only on a request that proves the gateway (its secret, or a connection
+/// from its network); on any other request they are ignored and the user is nobody.
+/// </summary>
+public sealed class GatewayIdentityHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggers,
+    UrlEncoder encoder,
+    WebIdentitySetup setup)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
+{
+    public const string SchemeName = "gateway";
+
+    private readonly GatewayProof _proof = new(setup.Options.Gateway.Secret, setup.Options.Gateway.SecretHeader,
+        setup.Options.Gateway.TrustedNetworks, $"{WebIdentityOptions.Section}:Gateway:TrustedNetworks");
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!_proof.IsProven(Context))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        var reading = IdentityHeaderReader.Read(Request.Headers);
+        if (reading.ConflictingField is { } field)
+        {
+            return Task.FromResult(AuthenticateResult.Fail($"The gateway sent {field} twice with different values."));
+        }
+        if (reading.Identity is not { UserId: not null } identity)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The gateway named no user."));
+        }
+        var user = new ClaimsPrincipal(new ClaimsIdentity(IdentityClaims.ToClaims(identity, setup.Options.Claims), SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName)));
+    }
+}

@@ -1,0 +1,24 @@
+using Chatbot.Contracts.Identity;
+
+namespace Chatbot.Web.Identity;
+
+/// <summary><c>Chatbot:Identity</c>: who the web front end's user is, and how that is proven.</summary>
+public sealed class WebIdentityOptions
+{
+    public const string Section = "Chatbot:Identity";
+
+    /// <summary>oidc, gateway or demo; required outside Development (demo there).</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>How long a signed-in session lasts without use (sliding).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Which claim carries each identity field: in the provider's tokens (oidc), and in the session of every mode.</summary>
+    public IdentityClaimNames Claims { get; set; } = new();
+
+    public OidcSignInOptions Oidc { get; set; } = new();
+
+    public WebGatewayOptions Gateway { get; set; } = new();
+
+    public DemoIdentityOptions Demo { get; set; } = new();
+}

@@ -1,0 +1,67 @@
+using Chatbot.Web.Api;
+
+namespace Chatbot.Web.Identity;
+
+/// <summary>
+/// The identity mode this process runs in, chosen once at start from <c>Chatbot:Identity</c>. A
+/// missing or incomplete setting outside Development refuses to start, naming the setting, so the
+/// web never runs open or broken.
+/// </summary>
+public sealed record WebIdentitySetup(WebIdentityMode Mode, WebIdentityOptions Options)
+{
+    private const string ModeSetting = WebIdentityOptions.Section + ":Mode";
+    private const string OidcSection = WebIdentityOptions.Section + ":Oidc";
+
+    public bool SendsAccessToken => Mode == WebIdentityMode.Oidc && Options.Oidc.ApiCredential == ApiCredential.Token;
+
+    public static WebIdentitySetup Select(WebIdentityOptions options, ApiConnectionOptions api, IHostEnvironment environment)
+    {
+        var mode = ParseMode(options.Mode, environment);
+        if (mode == WebIdentityMode.Oidc)
+        {
+            CheckOidc(options.Oidc);
+        }
+        if (mode == WebIdentityMode.Gateway && string.IsNullOrEmpty(options.Gateway.Secret) && options.Gateway.TrustedNetworks.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"{ModeSetting} 'gateway' needs {WebIdentityOptions.Section}:Gateway:Secret or {WebIdentityOptions.Section}:Gateway:TrustedNetworks: nothing else proves a request came through the gateway.");
+        }
+        var setup = new WebIdentitySetup(mode, options);
+        if (!setup.SendsAccessToken && !environment.IsDevelopment() && string.IsNullOrEmpty(api.GatewaySecret))
+        {
+            throw new InvalidOperationException(
+                $"{ApiConnectionOptions.Section}:GatewaySecret is needed outside Development: the API (gateway mode) believes the user's identity only with it. Or sign in with {OidcSection}:ApiCredential=token against an API in jwt mode.");
+        }
+        return setup;
+    }
+
+    private static WebIdentityMode ParseMode(string? configured, IHostEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return environment.IsDevelopment()
+                ? WebIdentityMode.Demo
+                : throw new InvalidOperationException(
+                    $"{ModeSetting} must be set outside Development: oidc (users sign in with OpenID Connect), gateway (behind the platform's gateway) or demo (every visitor is one demo user).");
+        }
+        return Enum.TryParse<WebIdentityMode>(configured, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+            ? mode
+            : throw new InvalidOperationException($"{ModeSetting} must be oidc, gateway or demo; it is '{configured}'.");
+    }
+
+    private static void CheckOidc(OidcSignInOptions oidc)
+    {
+        if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority))
+        {
+            throw new InvalidOperationException($"{OidcSection}:Authority must be the identity provider's issuer URL; it is '{oidc.Authority}'.");
+        }
+        if (oidc.RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new InvalidOperationException($"{OidcSection}:Authority must be https ({OidcSection}:RequireHttpsMetadata=false is for a provider on loopback in tests).");
+        }
+        if (string.IsNullOrWhiteSpace(oidc.ClientId))
+        {
+            throw new InvalidOperationException($"{OidcSection}:ClientId must name this front end's client at the identity provider.");
+        }
+    }
+}
