@@ -18,7 +18,9 @@ public static class IdentityRegistration
     public static IHostApplicationBuilder AddChatbotAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.TrustedProxies = ConfiguredList.Read(configuration, $"{AuthOptions.Section}:TrustedProxies"));
         services.AddSingleton<AuthModeSelector>();
         services.AddSingleton(provider => Proof(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value));
         services.AddAuthentication(PolicyScheme)

@@ -19,8 +19,7 @@ public static class ForwardedHeadersPolicy
     public static IHostApplicationBuilder AddForwardedHeadersPolicy(this IHostApplicationBuilder builder)
     {
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, ConnectionAddressStartupFilter>());
-        var configured = builder.Configuration.GetSection(KnownNetworksSetting);
-        var networks = IPNetworks.Parse(configured.Get<string[]>() ?? (configured.Value is { } one ? [one] : []), KnownNetworksSetting);
+        var networks = IPNetworks.Parse(ConfiguredList.Read(builder.Configuration, KnownNetworksSetting), KnownNetworksSetting);
         builder.Services.PostConfigure<ForwardedHeadersOptions>(options =>
         {
             options.KnownProxies.Clear();

@@ -7,8 +7,7 @@ public static class IPNetworks
 {
     /// <summary>The networks, or an exception naming <paramref name="setting"/> and the bad entry.</summary>
     public static IPNetwork[] Parse(IEnumerable<string> entries, string setting) =>
-        entries.SelectMany(entry => entry.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(entry => ParseOne(entry, setting))
+        entries.Select(entry => ParseOne(entry.Trim(), setting))
             .ToArray();
 
     public static bool Contains(IEnumerable<IPNetwork> networks, IPAddress? address) =>

@@ -50,8 +50,11 @@ public sealed class AppHostTests(AppHostFixture fixture)
     public async Task Api_uses_the_redis_the_apphost_started()
     {
         using var http = fixture.App.CreateHttpClient("apiservice");
+        using var prewarm = new HttpRequestMessage(HttpMethod.Get, "/api/v1/chatbot/prewarm");
+        prewarm.Headers.Add("x-gateway-secret", fixture.GatewaySecret);
+        prewarm.Headers.Add("alteco-user-id", "apphost-tester");
 
-        var info = await http.GetStringAsync("/");
+        var info = await (await http.SendAsync(prewarm)).Content.ReadAsStringAsync();
 
         Assert.Contains("\"memory\":\"redis\"", info);
         Assert.Contains("\"infrastructure\":\"local\"", info);

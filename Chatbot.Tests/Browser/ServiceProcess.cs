@@ -23,25 +23,37 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Output => string.Join("\n", _output);
 
-    public static async Task<ServiceProcess> StartAsync(string project, int port, IReadOnlyDictionary<string, string> environment)
+    /// <summary>A project's build output (this test run's configuration), in Development.</summary>
+    public static Task<ServiceProcess> StartAsync(string project, int port, IReadOnlyDictionary<string, string> environment)
     {
         var projectDirectory = Path.Combine(RepoPaths.Root, project);
         var assembly = Path.Combine(projectDirectory, "bin", RepoPaths.Configuration, "net10.0", project + ".dll");
+        return StartAsync(assembly, projectDirectory, port, new Dictionary<string, string>(environment) { ["ASPNETCORE_ENVIRONMENT"] = environment.GetValueOrDefault("ASPNETCORE_ENVIRONMENT", "Development") });
+    }
+
+    /// <summary>
+    /// A published service (<c>dotnet publish</c> output), run from its own folder as its container
+    /// would; the environment decides everything else, and names no environment unless given one.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string assembly, string workingDirectory, int port, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet", ["exec", assembly])
         {
-            WorkingDirectory = projectDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = null;
+        start.Environment["DOTNET_ENVIRONMENT"] = null;
         start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = null;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start.");
+        var name = Path.GetFileNameWithoutExtension(assembly);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
         var service = new ServiceProcess(process, $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, line) => service.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
@@ -49,7 +61,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await service.WaitUntilHealthyAsync(project);
+            await service.WaitUntilHealthyAsync(name);
         }
         catch
         {
@@ -90,6 +102,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // drains the redirected output, so the message is in it
                 throw new InvalidOperationException($"{project} exited with {_process.ExitCode}:\n{Output}");
             }
             try

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Web.Identity;
 
@@ -14,6 +15,8 @@ public static class AccountEndpoints
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
 
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(LoginPath, LoginAsync).AllowAnonymous();
@@ -21,10 +24,34 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    private static async Task LoginAsync(HttpContext context, [FromQuery] string? returnUrl, ILogger<WebIdentitySetup> logger)
+    /// <summary>
+    /// Sends the browser to the provider, once the provider answers: with its metadata cached, a
+    /// provider that is down would otherwise show the browser's own error page at its address.
+    /// </summary>
+    private static async Task LoginAsync(HttpContext context, [FromQuery] string? returnUrl, IOptionsMonitor<OpenIdConnectOptions> oidc, ILogger<WebIdentitySetup> logger)
     {
         var properties = new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) };
-        await WhenProviderReachableAsync(context, logger, () => context.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, properties));
+        await WhenProviderReachableAsync(context, logger, async () =>
+        {
+            await ProbeAsync(oidc.Get(OpenIdConnectDefaults.AuthenticationScheme), context.RequestAborted);
+            await context.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, properties);
+        });
+    }
+
+    /// <summary>Throws <see cref="HttpRequestException"/> unless the provider's metadata answers within a few seconds.</summary>
+    private static async Task ProbeAsync(OpenIdConnectOptions oidc, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            using var response = await oidc.Backchannel.GetAsync(oidc.MetadataAddress, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response.EnsureSuccessStatusCode();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException($"The identity provider did not answer within {ProbeTimeout.TotalSeconds} s.");
+        }
     }
 
     /// <summary>Ends the session here, then at the provider; the provider brings the user back to the sign-in page.</summary>

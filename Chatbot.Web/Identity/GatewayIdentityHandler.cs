@@ -15,17 +15,19 @@ public sealed class GatewayIdentityHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggers,
     UrlEncoder encoder,
-    WebIdentitySetup setup)
+    WebIdentitySetup setup,
+    GatewayProof proof)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
     public const string SchemeName = "gateway";
 
-    private readonly GatewayProof _proof = new(setup.Options.Gateway.Secret, setup.Options.Gateway.SecretHeader,
-        setup.Options.Gateway.TrustedNetworks, $"{WebIdentityOptions.Section}:Gateway:TrustedNetworks");
+    /// <summary>Built once at start, so a bad network in the settings refuses to start, naming it.</summary>
+    public static GatewayProof Proof(WebGatewayOptions gateway) =>
+        new(gateway.Secret, gateway.SecretHeader, gateway.TrustedNetworks, $"{WebIdentityOptions.Section}:Gateway:TrustedNetworks");
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!_proof.IsProven(Context))
+        if (!proof.IsProven(Context))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

@@ -10,9 +10,14 @@ public static class WebIdentityRegistration
     public static IHostApplicationBuilder AddChatbotIdentity(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(WebIdentityOptions.Section).Get<WebIdentityOptions>() ?? new WebIdentityOptions();
+        options.Gateway.TrustedNetworks = ConfiguredList.Read(builder.Configuration, $"{WebIdentityOptions.Section}:Gateway:TrustedNetworks");
         var api = builder.Configuration.GetSection(ApiConnectionOptions.Section).Get<ApiConnectionOptions>() ?? new ApiConnectionOptions();
         var setup = WebIdentitySetup.Select(options, api, builder.Environment);
         builder.Services.AddSingleton(setup);
+        if (setup.Mode == WebIdentityMode.Gateway)
+        {
+            builder.Services.AddSingleton(GatewayIdentityHandler.Proof(options.Gateway));
+        }
         builder.Services.AddSingleton<UserIdentityResolver>();
         builder.Services.AddAuthorization();
 
