@@ -23,6 +23,7 @@ builder.AddProject<Projects.Chatbot_Web>("webfrontend")
     .WithHealthProbes()
     .WithEnvironment("Chatbot__Api__GatewaySecret", gatewaySecret)
     .WithWebIdentity(webIdentity)
+    .WithSessionKeyRing(stores)
     .WithReference(api)
     .WaitFor(api);
 

@@ -6,6 +6,7 @@ using Chatbot.Web.Markdown;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddSessionKeyRing();
 builder.AddChatbotIdentity();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

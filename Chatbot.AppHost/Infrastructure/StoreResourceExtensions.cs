@@ -41,6 +41,10 @@ public static class StoreResourceExtensions
         return project;
     }
 
+    /// <summary>The web front end keeps its session keys in Redis, when Redis runs, so every replica and revision shares them.</summary>
+    public static IResourceBuilder<ProjectResource> WithSessionKeyRing(this IResourceBuilder<ProjectResource> web, ChatbotStores stores) =>
+        stores.Redis is null ? web : web.WithReference(stores.Redis).WaitFor(stores.Redis);
+
     private static InfrastructureMode ResolveMode(IDistributedApplicationBuilder builder)
     {
         var configured = builder.Configuration[ModeSetting];

@@ -22,6 +22,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
     public static readonly TimeSpan ShortSession = TimeSpan.FromSeconds(3);
 
     private readonly RedisServerFixture _redis = new();
+    private Dictionary<string, string> _webEnvironment = null!;
     private readonly Ports _ports = new();
     private IPlaywright? _playwright;
 
@@ -43,14 +44,22 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         var manifest = new ManifestEnvironment(ManifestValues());
 
         (Api, TokenApi) = (await StartAsync(api, _ports.Api, manifest.For("apiservice")), await StartAsync(api, _ports.TokenApi, TokenApiEnvironment(manifest)));
+        _webEnvironment = WebEnvironment(manifest, _ports.Api);
         var started = await Task.WhenAll(
-            StartAsync(web, _ports.Web, WebEnvironment(manifest, _ports.Api)),
+            StartAsync(web, _ports.Web, _webEnvironment),
             StartAsync(web, _ports.GatewayWeb, WebEnvironment(manifest, _ports.Api, GatewayMode())),
             StartAsync(web, _ports.TokenWeb, WebEnvironment(manifest, _ports.TokenApi, [new("Chatbot__Identity__Oidc__ApiCredential", "token")])),
             StartAsync(web, _ports.ShortSessionWeb, WebEnvironment(manifest, _ports.Api, [new("Chatbot__Identity__SessionLifetime", ShortSession.ToString())])),
             StartAsync(web, _ports.DemoWeb, WebEnvironment(manifest, _ports.Api, [new("Chatbot__Identity__Mode", "demo")])));
         (Web, GatewayWeb, TokenWeb, ShortSessionWeb, DemoWeb) = (started[0], started[1], started[2], started[3], started[4]);
         (_playwright, Browser) = await Chromium.LaunchAsync();
+    }
+
+    /// <summary>Kills the deployed web front end and starts it again, as a new revision or a crash would.</summary>
+    public async Task RestartWebAsync()
+    {
+        await Web.DisposeAsync();
+        Web = await StartAsync(await PublishedServices.WebAsync(), _ports.Web, _webEnvironment);
     }
 
     /// <summary>A manifest environment for a service started by a test itself.</summary>
@@ -146,8 +155,10 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         return environment;
     }
 
+    /// <summary>Each start gets an empty home folder, as a new container has: nothing survives there.</summary>
     private static Task<ServiceProcess> StartAsync(string assembly, int port, Dictionary<string, string> environment) =>
-        ServiceProcess.StartAsync(assembly, Path.GetDirectoryName(assembly)!, port, environment);
+        ServiceProcess.StartAsync(assembly, Path.GetDirectoryName(assembly)!, port,
+            new Dictionary<string, string>(environment) { ["HOME"] = Directory.CreateTempSubdirectory("chatbot-home-").FullName });
 
     private sealed class Ports
     {

@@ -66,6 +66,20 @@ public sealed class ProductionSignInTests(ProductionRehearsal stack)
     }
 
     [Fact]
+    public async Task A_session_outlives_a_restart_of_the_web_front_end()
+    {
+        var page = await stack.NewPageAsync(stack.Web);
+        await SignInAsync(page, Alice);
+
+        await stack.RestartWebAsync();
+        await page.GotoAsync("/");
+        await WaitForChatAsync(page);
+
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync("Alice Example");
+        Assert.Contains(AliceAssets[0], await AskAsync(page, AssetQuestion));
+    }
+
+    [Fact]
     public async Task A_tampered_session_cookie_means_signing_in_again_never_an_error()
     {
         var page = await stack.NewPageAsync(stack.Web);
