@@ -146,6 +146,22 @@ public sealed class AuthModeTests
         Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
     }
 
+    [Theory]
+    [InlineData("gateway", "gateway", "apiKey", "x-gateway-secret")]
+    [InlineData("jwt", "Bearer", "http", null)]
+    public async Task The_openapi_document_shows_how_a_caller_proves_who_it_is(string mode, string scheme, string type, string? header)
+    {
+        await using var factory = mode == "jwt" ? Jwt() : Gateway();
+        using var http = factory.CreateClient();
+
+        using var document = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+
+        var declared = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty(scheme);
+        Assert.Equal(type, declared.GetProperty("type").GetString());
+        Assert.Equal(header, declared.TryGetProperty("name", out var name) ? name.GetString() : null);
+        Assert.True(document.RootElement.GetProperty("security")[0].TryGetProperty(scheme, out _));
+    }
+
     [Fact]
     public void Development_mode_is_refused_in_production()
     {
