@@ -149,8 +149,11 @@ public sealed class ChatTurnRunner(
         var now = clock.GetUtcNow();
         return
         [
-            new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId),
-            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools),
+            new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId, Id: NewTurnId()),
+            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools, Id: NewTurnId()),
         ];
     }
+
+    /// <summary>Given at birth, so every store (hot, archive, the write-back after an outage) can tell a repeat from a new turn.</summary>
+    private static string NewTurnId() => Guid.CreateVersion7().ToString("N");
 }

@@ -37,4 +37,7 @@ public sealed class MemoryOptions
 
     /// <summary>How long a chat waits for the archive on a hot-store miss before it goes on without it.</summary>
     public TimeSpan ArchiveReadTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often what was answered during a Redis outage is offered to Redis again.</summary>
+    public TimeSpan WriteBackInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -23,7 +23,9 @@ public static class MemoryRegistration
         if (hasRedis)
         {
             services.AddSingleton<RedisConversationStore>();
+            services.AddSingleton<OutageBacklog>();
             services.AddSingleton<ResilientConversationStore>();
+            services.AddHostedService<OutageWriteBack>();
             services.AddHealthChecks().AddCheck<RedisMemoryHealthCheck>(RedisMemoryHealthCheck.Name);
         }
         Func<IServiceProvider, IConversationStore> hot = hasRedis

@@ -8,6 +8,13 @@ public sealed record ChatbotStores(
 {
     public string Describe() =>
         $"Chatbot infrastructure: mode={Mode.ToString().ToLowerInvariant()}, "
-        + $"redis={(Redis is null ? "not running (API uses its in-process memory store)" : "running")}, "
-        + $"mongo={(Mongo is null ? "not running (API archive disabled)" : "running")}";
+        + $"redis={Describe(Redis, "API uses its in-process memory store")}, "
+        + $"mongo={Describe(Mongo, "API archive disabled")}";
+
+    private static string Describe(IResourceBuilder<IResourceWithConnectionString>? store, string fallback) => store?.Resource switch
+    {
+        null => $"not running ({fallback})",
+        ParameterResource => "given by connection string",
+        _ => "running",
+    };
 }

@@ -14,9 +14,9 @@ public static class StoreResourceExtensions
     public static ChatbotStores AddChatbotStores(this IDistributedApplicationBuilder builder)
     {
         var mode = ResolveMode(builder);
-        var stores = mode == InfrastructureMode.Containers
-            ? new ChatbotStores(mode, builder.AddRedisContainer(), builder.AddMongo())
-            : new ChatbotStores(mode, builder.AddLocalRedis(), builder.AddLocalMongo());
+        var stores = new ChatbotStores(mode,
+            builder.AddStore(RedisName, mode == InfrastructureMode.Containers ? AddRedisContainer : AddLocalRedis, StoreProbes.PingRedisAsync),
+            builder.AddStore(MongoName, mode == InfrastructureMode.Containers ? AddMongoContainer : AddLocalMongo, StoreProbes.PingMongoAsync));
 
         builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
         {
@@ -68,20 +68,34 @@ public static class StoreResourceExtensions
             : InfrastructureMode.Local;
     }
 
-    private static IResourceBuilder<IResourceWithConnectionString> AddRedisContainer(this IDistributedApplicationBuilder builder) =>
+    private static IResourceBuilder<IResourceWithConnectionString> AddRedisContainer(IDistributedApplicationBuilder builder) =>
         builder.AddRedis(RedisName)
             .WithDataVolume("chatbot-redis-data")
             .WithPersistence(TimeSpan.FromSeconds(60), keysChangedThreshold: 1);
 
     /// <summary>
-    /// Published, MongoDB is a managed service (Atlas, Cosmos DB for MongoDB) named by the
-    /// <c>mongo</c> connection-string parameter: mongod cannot keep its data on the SMB file
-    /// shares Container Apps mounts as volumes. Run locally, a container.
+    /// A store given by connection string (<c>ConnectionStrings:redis</c> / <c>:mongo</c> in the
+    /// AppHost's configuration: an existing server, a Redis Cluster, a managed service), and always
+    /// when publishing: what azd deploys uses managed Redis (cluster mode is fine) and a managed
+    /// MongoDB (Atlas, Cosmos DB for MongoDB), because mongod cannot keep its data on the SMB file
+    /// shares Container Apps mounts as volumes. Otherwise the store this machine can run.
     /// </summary>
-    private static IResourceBuilder<IResourceWithConnectionString> AddMongo(this IDistributedApplicationBuilder builder) =>
-        builder.ExecutionContext.IsPublishMode ? builder.AddConnectionString(MongoName) : builder.AddMongoContainer();
+    private static IResourceBuilder<IResourceWithConnectionString>? AddStore(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        Func<IDistributedApplicationBuilder, IResourceBuilder<IResourceWithConnectionString>?> run,
+        Func<string, CancellationToken, Task<HealthCheckResult>> probe)
+    {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder.AddConnectionString(name);
+        }
+        return string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name))
+            ? run(builder)
+            : builder.AddConnectionString(name).WithPingHealthCheck(probe);
+    }
 
-    private static IResourceBuilder<IResourceWithConnectionString> AddMongoContainer(this IDistributedApplicationBuilder builder)
+    private static IResourceBuilder<IResourceWithConnectionString> AddMongoContainer(IDistributedApplicationBuilder builder)
     {
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{MongoName}-password", special: false);
         var mongo = new MongoServerResource(MongoName, password);
@@ -95,7 +109,7 @@ public static class StoreResourceExtensions
             .WithPingHealthCheck(StoreProbes.PingMongoAsync);
     }
 
-    private static IResourceBuilder<IResourceWithConnectionString>? AddLocalRedis(this IDistributedApplicationBuilder builder)
+    private static IResourceBuilder<IResourceWithConnectionString>? AddLocalRedis(IDistributedApplicationBuilder builder)
     {
         if (ExecutableLocator.Find("redis-server") is not { } redisServer)
         {
@@ -109,7 +123,7 @@ public static class StoreResourceExtensions
             .WithPingHealthCheck(StoreProbes.PingRedisAsync);
     }
 
-    private static IResourceBuilder<IResourceWithConnectionString>? AddLocalMongo(this IDistributedApplicationBuilder builder)
+    private static IResourceBuilder<IResourceWithConnectionString>? AddLocalMongo(IDistributedApplicationBuilder builder)
     {
         if (ExecutableLocator.Find("mongod") is not { } mongod)
         {

@@ -7,8 +7,8 @@ using static Chatbot.Tests.Memory.Support.Turns;
 
 namespace Chatbot.Tests.Memory;
 
-/// <summary>The Redis store against a real redis-server.</summary>
-public sealed class RedisConversationStoreTests(RedisServerFixture redis) : ConversationStoreContract, IClassFixture<RedisServerFixture>
+/// <summary>The Redis store against a real redis-server: one node, and a three-master cluster.</summary>
+public abstract class RedisConversationStoreTests<TRedis>(TRedis redis) : ConversationStoreContract where TRedis : IRedisFixture
 {
     protected override Task<IConversationStore> CreateStoreAsync(IOptions<MemoryOptions> options) =>
         Task.FromResult<IConversationStore>(new RedisConversationStore(redis.Client, options));
@@ -38,8 +38,9 @@ public sealed class RedisConversationStoreTests(RedisServerFixture redis) : Conv
         var store = new RedisConversationStore(redis.Client, Options(ttl: TimeSpan.FromHours(1)));
         var database = redis.Client.GetDatabase();
         var key = NewKey();
-        await store.AppendAsync(key, [User("sliding")], CancellationToken.None);
-        string[] keys = [RedisConversationKeys.Turns(key), RedisConversationKeys.Meta(key), RedisConversationKeys.Index(key.Owner), RedisConversationKeys.Holder(key.ConversationId)];
+        await store.AppendAsync(key, [User("sliding") with { Id = "turn-1" }], CancellationToken.None);
+        string[] keys = [RedisConversationKeys.Turns(key), RedisConversationKeys.Meta(key), RedisConversationKeys.Index(key.Owner),
+            RedisConversationKeys.TurnIds(key), RedisConversationKeys.Holder(key.ConversationId)];
         foreach (var name in keys)
         {
             Assert.NotNull(await database.KeyTimeToLiveAsync(name));
@@ -65,4 +66,38 @@ public sealed class RedisConversationStoreTests(RedisServerFixture redis) : Conv
 
         Assert.Equal(alice.Owner, await store.GetOwnerAsync(alice.ConversationId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_repeated_append_of_the_same_turns_adds_nothing()
+    {
+        var store = new RedisConversationStore(redis.Client, Options());
+        var key = NewKey();
+        ConversationTurn[] turns = [User("once") with { Id = "turn-a" }, Assistant("only once") with { Id = "turn-b" }];
+
+        await store.AppendAsync(key, turns, CancellationToken.None);
+        await store.AppendAsync(key, turns, CancellationToken.None);
+        await store.AppendAsync(key, [turns[1], User("then this") with { Id = "turn-c" }], CancellationToken.None);
+
+        Assert.Equal(["once", "only once", "then this"], (await store.GetTurnsAsync(key, CancellationToken.None)).Select(turn => turn.Content));
+        Assert.Equal(3, (await store.ListAsync(key.Owner, new PageRequest(1, 10), CancellationToken.None)).Items.Single().Turns);
+    }
+
+    [Fact]
+    public void A_conversation_and_its_owners_list_share_one_slot_and_the_id_holder_has_its_own()
+    {
+        var key = NewKey();
+        var slots = new[] { RedisConversationKeys.Turns(key), RedisConversationKeys.Meta(key), RedisConversationKeys.TurnIds(key), RedisConversationKeys.Index(key.Owner) }
+            .Select(name => redis.Client.HashSlot(name)).Distinct();
+        var other = NewKey(key.Owner);
+
+        Assert.Single(slots);
+        Assert.Equal(redis.Client.HashSlot(RedisConversationKeys.Meta(key)), redis.Client.HashSlot(RedisConversationKeys.Meta(other)));
+        Assert.Equal(redis.Client.HashSlot("{h:" + key.ConversationId + "}"), redis.Client.HashSlot(RedisConversationKeys.Holder(key.ConversationId)));
+    }
 }
+
+public sealed class RedisNodeConversationStoreTests(RedisServerFixture redis)
+    : RedisConversationStoreTests<RedisServerFixture>(redis), IClassFixture<RedisServerFixture>;
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class RedisClusterConversationStoreTests(RedisClusterFixture redis) : RedisConversationStoreTests<RedisClusterFixture>(redis);

@@ -1,40 +1,53 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Memory.Redis;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using StackExchange.Redis;
 
 namespace Chatbot.Tests.Memory;
 
-/// <summary>Redis killed mid-conversation: chats go on, health says degraded, and Redis is used again once it is back.</summary>
-public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+/// <summary>
+/// Redis (or, on a cluster, the node of the conversation's slot) killed mid-conversation: chats go
+/// on, health says degraded, and once it is back what was answered meanwhile is written back in
+/// order, where another replica reads it, and Redis is used again.
+/// </summary>
+public abstract class RedisOutageTests<TRedis>(TRedis redis) where TRedis : IRedisFixture
 {
+    protected TRedis Redis { get; } = redis;
+
     [Fact]
-    public async Task The_chat_answers_while_redis_is_down_health_is_degraded_and_memory_resumes_when_it_is_back()
+    public async Task The_chat_answers_while_redis_is_down_and_what_it_answered_is_written_back_once_redis_is_back()
     {
-        await using var factory = new ApiFactory().With("ConnectionStrings:redis", redis.ConnectionString);
+        await using var factory = new ApiFactory().With("ConnectionStrings:redis", Redis.ConnectionString).With("Chatbot:Memory:WriteBackInterval", "00:00:00.200");
         using var http = factory.CreateClient();
         var id = $"outage-{Guid.NewGuid():N}";
-        var turnsKey = RedisConversationKeys.Turns(new ConversationKey(new AltecoContext().Owner, id));
+        var key = new ConversationKey(new AltecoContext().Owner, id);
         Assert.True(await HealthIsAsync(http, "Healthy"));
         Assert.NotEmpty(await AskAsync(http, "What is OPEX?", id));
-        Assert.Equal(2, await redis.Client.GetDatabase().ListLengthAsync(turnsKey));
 
-        redis.Kill();
+        await KillAsync(RedisConversationKeys.Turns(key));
         var duringOutage = await AskAsync(http, "What is LCOE?", id);
-
         Assert.Contains("LCOE", duringOutage);
         Assert.True(await HealthIsAsync(http, "Degraded"));
 
-        await redis.StartAsync();
-        Assert.True(await HealthIsAsync(http, "Healthy"));
+        await RestartAsync();
+        Assert.True(await HealthIsAsync(http, "Healthy")); // healthy again only once the backlog is written back
         Assert.NotEmpty(await AskAsync(http, "What is CAPEX?", id));
-        await using var fresh = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        Assert.Equal(2, await fresh.GetDatabase().ListLengthAsync(turnsKey));
+        await using var anotherReplica = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        var questions = (await anotherReplica.GetDatabase().ListRangeAsync(RedisConversationKeys.Turns(key)))
+            .Select(json => ConversationTurnJson.Deserialize(json!)).Where(turn => turn.Role == ConversationTurn.User).Select(turn => turn.Content);
+        Assert.Equal([.. KeptQuestions, "What is LCOE?", "What is CAPEX?"], questions);
     }
+
+    /// <summary>The questions from before the outage that the restarted Redis still has.</summary>
+    protected abstract string[] KeptQuestions { get; }
+
+    protected abstract Task KillAsync(RedisKey key);
+
+    protected abstract Task RestartAsync();
 
     private static async Task<string> AskAsync(HttpClient http, string question, string conversationId)
     {
@@ -45,4 +58,36 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
 
     private static Task<bool> HealthIsAsync(HttpClient http, string status) =>
         Eventually.HoldsAsync(async () => await (await http.GetAsync("/health")).Content.ReadAsStringAsync() == status);
+}
+
+/// <summary>One node without persistence: the restarted Redis is empty, and gets back what was answered during the outage.</summary>
+public sealed class RedisNodeOutageTests(RedisServerFixture redis) : RedisOutageTests<RedisServerFixture>(redis), IClassFixture<RedisServerFixture>
+{
+    protected override string[] KeptQuestions => [];
+
+    protected override Task KillAsync(RedisKey key)
+    {
+        Redis.Kill();
+        return Task.CompletedTask;
+    }
+
+    protected override Task RestartAsync() => Redis.StartAsync();
+}
+
+/// <summary>The cluster node serving the conversation killed and restarted (it keeps what it acknowledged).</summary>
+[Collection(RedisClusterCollection.Name)]
+public sealed class RedisClusterOutageTests(RedisClusterFixture redis) : RedisOutageTests<RedisClusterFixture>(redis)
+{
+    private int _node = -1;
+
+    protected override string[] KeptQuestions => ["What is OPEX?"];
+
+    protected override Task KillAsync(RedisKey key)
+    {
+        _node = Redis.NodeOf(key);
+        Redis.KillNode(_node);
+        return Task.CompletedTask;
+    }
+
+    protected override Task RestartAsync() => Redis.RestartNodeAsync(_node);
 }

@@ -113,10 +113,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         ["apiservice.bindings.http.url"] = $"http://127.0.0.1:{_ports.Api}",
         ["apiservice.bindings.https.url"] = $"http://127.0.0.1:{_ports.Api}",
         ["webfrontend.bindings.http.targetPort"] = _ports.Web.ToString(),
-        ["redis.connectionString"] = _redis.ConnectionString,
-        ["redis.bindings.tcp.host"] = "127.0.0.1",
-        ["redis.bindings.tcp.port"] = _redis.Port.ToString(),
-        ["redis.bindings.tcp.scheme"] = "redis",
+        ["redis.value"] = _redis.ConnectionString,
         // No MongoDB server here: the archive is off, as the API falls back when none is given.
         ["mongo.value"] = "",
         ["oidc-authority.value"] = Provider.Authority,

@@ -1,29 +1,34 @@
 namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
-/// Where a conversation lives in Redis. The owner is escaped so it holds no ':' and one owner's
-/// keys can never be spelled as another's, whatever the ids contain.
+/// Where a conversation lives in Redis, laid out for a Redis Cluster: everything of one owner
+/// shares the owner's hash tag, so one owner's turns, metadata and list are in one slot and each
+/// script touches one slot; the id's holder (which owner an id belongs to, across owners) has the
+/// id's own tag and is written with its own single-key commands. The owner is escaped (no ':',
+/// '{' or '}'), so one owner's keys can never be spelled as another's, whatever the ids contain.
 /// <code>
-/// chatbot:conv:{owner}:{id}        list of turn JSON, capped, sliding expiry
-/// chatbot:conv-meta:{owner}:{id}   hash: title, updated (unix ms), turns (all ever written)
-/// chatbot:convs:{owner}            sorted set of the owner's ids by updated time
-/// chatbot:conv-owner:{id}          the owner holding the id (404 for anyone else)
+/// chatbot:{o:owner}:conv:id       list of turn JSON, capped, sliding expiry
+/// chatbot:{o:owner}:meta:id       hash: title, updated (unix ms), turns (all ever written)
+/// chatbot:{o:owner}:convs         sorted set of the owner's ids by updated time
+/// chatbot:{o:owner}:turn-ids:id   set of the ids of the turns appended (a repeated write adds nothing)
+/// chatbot:{h:id}:owner            the owner holding the id (404 for anyone else)
 /// </code>
-/// Scripts touch several of these keys at once, so the store needs one Redis, not a cluster.
 /// </summary>
 public static class RedisConversationKeys
 {
     public const string Prefix = "chatbot:";
 
-    public static string Turns(ConversationKey key) => $"{Prefix}conv:{Escape(key.Owner)}:{key.ConversationId}";
+    public static string Turns(ConversationKey key) => $"{OwnerPrefix(key.Owner)}conv:{key.ConversationId}";
 
     public static string Meta(ConversationKey key) => MetaPrefix(key.Owner) + key.ConversationId;
 
-    public static string MetaPrefix(string owner) => $"{Prefix}conv-meta:{Escape(owner)}:";
+    public static string MetaPrefix(string owner) => $"{OwnerPrefix(owner)}meta:";
 
-    public static string Index(string owner) => $"{Prefix}convs:{Escape(owner)}";
+    public static string Index(string owner) => $"{OwnerPrefix(owner)}convs";
 
-    public static string Holder(string conversationId) => $"{Prefix}conv-owner:{conversationId}";
+    public static string TurnIds(ConversationKey key) => $"{OwnerPrefix(key.Owner)}turn-ids:{key.ConversationId}";
 
-    private static string Escape(string owner) => Uri.EscapeDataString(owner);
+    public static string Holder(string conversationId) => $"{Prefix}{{h:{conversationId}}}:owner";
+
+    private static string OwnerPrefix(string owner) => $"{Prefix}{{o:{Uri.EscapeDataString(owner)}}}:";
 }

@@ -4,9 +4,11 @@ using StackExchange.Redis;
 namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
-/// Hot memory in Redis: one capped list of JSON turns per owner and conversation, appended,
-/// trimmed and expired by one script per call (see <see cref="RedisScripts"/>). Throws the
-/// client's connection and timeout exceptions; <see cref="ResilientConversationStore"/> decides what they mean.
+/// Hot memory in Redis, on one node or a cluster: one capped list of JSON turns per owner and
+/// conversation, appended, trimmed and expired by one script on the owner's slot, and the id's
+/// holder by one script on the id's slot, sent together (see <see cref="RedisScripts"/>). Throws
+/// the client's connection and timeout exceptions; <see cref="ResilientConversationStore"/> decides
+/// what they mean.
 /// </summary>
 public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOptions<MemoryOptions> options) : IConversationStore
 {
@@ -20,8 +22,10 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
 
     public async Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        var result = await Database.ScriptEvaluateAsync(RedisScripts.Read, Keys(key), [TtlMs, key.Owner]);
-        return [.. ((RedisValue[])result!).Select(json => ConversationTurnJson.Deserialize(json!))];
+        var read = Database.ScriptEvaluateAsync(RedisScripts.Read, Keys(key), [TtlMs]);
+        var holder = Database.ScriptEvaluateAsync(RedisScripts.Refresh, [RedisConversationKeys.Holder(key.ConversationId)], [key.Owner, TtlMs]);
+        await Task.WhenAll(read, holder);
+        return [.. ((RedisValue[])(await read)!).Select(json => ConversationTurnJson.Deserialize(json!))];
     }
 
     public async Task AppendAsync(ConversationKey key, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
@@ -35,12 +39,13 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
             TtlMs,
             options.Value.MaxHotTurns,
             key.ConversationId,
-            key.Owner,
             ConversationTitle.From(turns),
             turns.Max(turn => turn.At).ToUnixTimeMilliseconds(),
-            .. turns.Select(turn => (RedisValue)ConversationTurnJson.Serialize(turn)),
+            .. turns.SelectMany(turn => new RedisValue[] { turn.Id ?? "", ConversationTurnJson.Serialize(turn) }),
         ];
-        await Database.ScriptEvaluateAsync(RedisScripts.Append, Keys(key), arguments);
+        var claim = Database.ScriptEvaluateAsync(RedisScripts.Claim, [RedisConversationKeys.Holder(key.ConversationId)], [key.Owner, TtlMs]);
+        var append = Database.ScriptEvaluateAsync(RedisScripts.Append, Keys(key), arguments);
+        await Task.WhenAll(claim, append);
     }
 
     public async Task<ConversationPage> ListAsync(string owner, PageRequest page, CancellationToken cancellationToken)
@@ -61,8 +66,13 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
         return new ConversationPage(items, page.Page, page.PageSize, (long)result[0]);
     }
 
-    public async Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        (long)await Database.ScriptEvaluateAsync(RedisScripts.Delete, Keys(key), [key.ConversationId, key.Owner]) == 1;
+    public async Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var delete = Database.ScriptEvaluateAsync(RedisScripts.Delete, Keys(key), [key.ConversationId]);
+        var release = Database.ScriptEvaluateAsync(RedisScripts.Release, [RedisConversationKeys.Holder(key.ConversationId)], [key.Owner]);
+        await Task.WhenAll(delete, release);
+        return (long)await delete == 1;
+    }
 
     public async Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
         await Database.StringGetAsync(RedisConversationKeys.Holder(conversationId));
@@ -74,6 +84,6 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
         RedisConversationKeys.Turns(key),
         RedisConversationKeys.Meta(key),
         RedisConversationKeys.Index(key.Owner),
-        RedisConversationKeys.Holder(key.ConversationId),
+        RedisConversationKeys.TurnIds(key),
     ];
 }

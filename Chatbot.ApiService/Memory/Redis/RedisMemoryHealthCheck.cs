@@ -4,10 +4,11 @@ using StackExchange.Redis;
 namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
-/// Degraded, not unhealthy, while Redis is down: chats still answer from the in-process
-/// fallback, so the replica must stay in rotation.
+/// Degraded, not unhealthy, while Redis or one of its cluster nodes is down, or while answers
+/// from an outage wait to be written back: chats still answer from the in-process fallback, so
+/// the replica must stay in rotation.
 /// </summary>
-public sealed class RedisMemoryHealthCheck(RedisConversationStore redis) : IHealthCheck
+public sealed class RedisMemoryHealthCheck(IConnectionMultiplexer multiplexer, RedisConversationStore redis, OutageBacklog backlog) : IHealthCheck
 {
     public const string Name = "memory";
 
@@ -15,16 +16,22 @@ public sealed class RedisMemoryHealthCheck(RedisConversationStore redis) : IHeal
     {
         try
         {
-            if (redis.IsConnected)
+            if (!redis.IsConnected)
             {
-                await redis.ConnectAsync(cancellationToken);
-                return HealthCheckResult.Healthy("Conversation memory is in Redis.");
+                return HealthCheckResult.Degraded("Redis is disconnected; conversation memory runs in process.");
             }
+            if (multiplexer.GetServers().Where(server => !server.IsReplica).FirstOrDefault(server => !server.IsConnected) is { } down)
+            {
+                return HealthCheckResult.Degraded($"Redis node {down.EndPoint} is unreachable; conversations in its slots run in process.");
+            }
+            await redis.ConnectAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is RedisConnectionException or RedisTimeoutException)
+        catch (Exception exception) when (ResilientConversationStore.IsOutage(exception))
         {
             return HealthCheckResult.Degraded("Redis does not answer; conversation memory runs in process.", exception);
         }
-        return HealthCheckResult.Degraded("Redis is disconnected; conversation memory runs in process.");
+        return backlog.IsEmpty
+            ? HealthCheckResult.Healthy("Conversation memory is in Redis.")
+            : HealthCheckResult.Degraded($"{backlog.Conversations} conversations answered during a Redis outage wait to be written back.");
     }
 }

@@ -2,68 +2,67 @@ namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
 /// The Lua scripts behind each store operation: one round trip each, atomic, so concurrent
-/// writers never read-modify-write. Every script takes the same four keys:
-/// turns, meta, owner index, id holder (see <see cref="RedisConversationKeys"/>).
+/// writers never read-modify-write. Each touches the keys of one owner (one hash slot, see
+/// <see cref="RedisConversationKeys"/>): turns, meta, owner index and turn ids, or, for the
+/// holder scripts, the one holder key of an id.
 /// </summary>
 public static class RedisScripts
 {
     /// <summary>
-    /// ARGV: ttl ms, max turns, id, owner, title, updated ms, turn JSON... Returns all turns ever written.
-    /// The holder is only taken when free, so an append can never steal another owner's id.
+    /// KEYS: turns, meta, index, turn ids. ARGV: ttl ms, max turns, id, title, updated ms, then per
+    /// turn its id ('' for none) and its JSON. A turn whose id was appended before is skipped, so a
+    /// write repeated after a timeout (or the write-back after an outage) adds nothing twice.
+    /// Returns all turns ever written.
     /// </summary>
     public const string Append = """
         local ttl = tonumber(ARGV[1])
-        for i = 7, #ARGV do
-          redis.call('RPUSH', KEYS[1], ARGV[i])
+        local added = 0
+        for i = 6, #ARGV, 2 do
+          if ARGV[i] == '' or redis.call('SADD', KEYS[4], ARGV[i]) == 1 then
+            redis.call('RPUSH', KEYS[1], ARGV[i + 1])
+            added = added + 1
+          end
         end
         redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
-        local total = redis.call('HINCRBY', KEYS[2], 'turns', #ARGV - 6)
-        redis.call('HSETNX', KEYS[2], 'title', ARGV[5])
-        local updated = tonumber(ARGV[6])
+        local total = redis.call('HINCRBY', KEYS[2], 'turns', added)
+        redis.call('HSETNX', KEYS[2], 'title', ARGV[4])
+        local updated = tonumber(ARGV[5])
         local previous = tonumber(redis.call('HGET', KEYS[2], 'updated') or '0')
         if updated > previous then
-          redis.call('HSET', KEYS[2], 'updated', ARGV[6])
+          redis.call('HSET', KEYS[2], 'updated', ARGV[5])
         else
           updated = previous
         end
         redis.call('ZADD', KEYS[3], updated, ARGV[3])
-        local holder = redis.call('GET', KEYS[4])
-        if holder == false or holder == ARGV[4] then
-          redis.call('SET', KEYS[4], ARGV[4], 'PX', ttl)
+        for i = 1, 4 do
+          redis.call('PEXPIRE', KEYS[i], ttl)
         end
-        redis.call('PEXPIRE', KEYS[1], ttl)
-        redis.call('PEXPIRE', KEYS[2], ttl)
-        redis.call('PEXPIRE', KEYS[3], ttl)
         return total
         """;
 
-    /// <summary>ARGV: ttl ms, owner. Returns the turns, oldest first; a read slides the expiry.</summary>
+    /// <summary>KEYS: turns, meta, index, turn ids. ARGV: ttl ms. Returns the turns, oldest first; a read slides the expiry.</summary>
     public const string Read = """
         local turns = redis.call('LRANGE', KEYS[1], 0, -1)
         if #turns > 0 then
-          redis.call('PEXPIRE', KEYS[1], ARGV[1])
-          redis.call('PEXPIRE', KEYS[2], ARGV[1])
-          redis.call('PEXPIRE', KEYS[3], ARGV[1])
-          if redis.call('GET', KEYS[4]) == ARGV[2] then
-            redis.call('PEXPIRE', KEYS[4], ARGV[1])
+          for i = 1, 4 do
+            redis.call('PEXPIRE', KEYS[i], ARGV[1])
           end
         end
         return turns
         """;
 
-    /// <summary>ARGV: id, owner. Returns 1 when the owner had the conversation; frees the id.</summary>
+    /// <summary>KEYS: turns, meta, index, turn ids. ARGV: id. Returns 1 when the owner had the conversation.</summary>
     public const string Delete = """
         local existed = redis.call('DEL', KEYS[1], KEYS[2])
+        redis.call('DEL', KEYS[4])
         redis.call('ZREM', KEYS[3], ARGV[1])
-        if redis.call('GET', KEYS[4]) == ARGV[2] then
-          redis.call('DEL', KEYS[4])
-        end
         if existed > 0 then return 1 else return 0 end
         """;
 
     /// <summary>
     /// KEYS: owner index. ARGV: meta key prefix, first, last (0-based, inclusive). Drops ids whose
-    /// conversation expired, then returns total, and id, title, updated ms, turns for each on the page.
+    /// conversation expired, then returns total, and id, title, updated ms, turns for each on the
+    /// page. The meta keys share the index's hash tag, so this stays in one slot.
     /// </summary>
     public const string List = """
         for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
@@ -80,5 +79,30 @@ public static class RedisScripts
           table.insert(result, meta[3] or '0')
         end
         return result
+        """;
+
+    /// <summary>KEYS: holder. ARGV: owner, ttl ms. Takes the id when free (or keeps it), never from another owner.</summary>
+    public const string Claim = """
+        local holder = redis.call('GET', KEYS[1])
+        if holder == false or holder == ARGV[1] then
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        end
+        return 1
+        """;
+
+    /// <summary>KEYS: holder. ARGV: owner, ttl ms. Slides the holder's expiry when the owner holds it.</summary>
+    public const string Refresh = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 1
+        """;
+
+    /// <summary>KEYS: holder. ARGV: owner. Frees the id when the owner holds it.</summary>
+    public const string Release = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('DEL', KEYS[1])
+        end
+        return 1
         """;
 }

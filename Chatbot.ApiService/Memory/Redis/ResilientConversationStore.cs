@@ -3,13 +3,17 @@ using StackExchange.Redis;
 namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
-/// Redis when it answers, the in-process store when it does not: a Redis outage never fails or
-/// slows a chat (a disconnected client is not even tried), and once the client has reconnected
-/// every call uses Redis again, with no restart. The one place that knows about the fallback.
+/// Redis when it answers, the in-process store when it does not: an outage (Redis down, or on a
+/// cluster the node of a conversation's slot) never fails or slows a chat, and what was written
+/// meanwhile is written back once Redis takes it again, in order and idempotently (turn ids), so
+/// every replica sees the whole conversation. Before Redis serves a conversation again, that
+/// conversation's backlog goes first; <see cref="OutageWriteBack"/> writes back the rest. The one
+/// place that knows about the fallback.
 /// </summary>
 public sealed class ResilientConversationStore(
     RedisConversationStore redis,
     InProcessConversationStore fallback,
+    OutageBacklog backlog,
     ILogger<ResilientConversationStore> logger) : IConversationStore
 {
     private int _degraded;
@@ -19,42 +23,74 @@ public sealed class ResilientConversationStore(
     public bool IsDegraded => Volatile.Read(ref _degraded) == 1 || !redis.IsConnected;
 
     public Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        RunAsync(store => store.GetTurnsAsync(key, cancellationToken));
+        RunAsync(pending => pending == key, store => store.GetTurnsAsync(key, cancellationToken), cancellationToken);
 
     public Task AppendAsync(ConversationKey key, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken) =>
-        RunAsync(async store =>
+        RunAsync(pending => pending == key, async store =>
         {
             await store.AppendAsync(key, turns, cancellationToken);
+            if (store == fallback)
+            {
+                backlog.RecordAppend(key, turns);
+            }
             return true;
-        });
+        }, cancellationToken);
 
     public Task<ConversationPage> ListAsync(string owner, PageRequest page, CancellationToken cancellationToken) =>
-        RunAsync(store => store.ListAsync(owner, page, cancellationToken));
+        RunAsync(pending => pending.Owner == owner, store => store.ListAsync(owner, page, cancellationToken), cancellationToken);
 
     public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        RunAsync(store => store.DeleteAsync(key, cancellationToken));
+        RunAsync(pending => pending == key, async store =>
+        {
+            var existed = await store.DeleteAsync(key, cancellationToken);
+            if (store == fallback)
+            {
+                backlog.RecordDelete(key);
+            }
+            return existed;
+        }, cancellationToken);
 
     public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        RunAsync(store => store.GetOwnerAsync(conversationId, cancellationToken));
+        RunAsync(pending => pending.ConversationId == conversationId, store => store.GetOwnerAsync(conversationId, cancellationToken), cancellationToken);
 
     public Task ConnectAsync(CancellationToken cancellationToken) =>
-        RunAsync(async store =>
+        RunAsync(_ => false, async store =>
         {
             await store.ConnectAsync(cancellationToken);
             return true;
-        });
+        }, cancellationToken);
 
-    private async Task<T> RunAsync<T>(Func<IConversationStore, Task<T>> operation)
+    /// <summary>Writes back every conversation written during an outage; returns the turns written. Stops at the first that Redis still cannot take.</summary>
+    public async Task<int> WriteBackAsync(CancellationToken cancellationToken)
+    {
+        var written = 0;
+        foreach (var key in backlog.KeysWhere(_ => true))
+        {
+            written += await WriteBackAsync(key, cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Whether Redis refuses for a while (down, unreachable, a cluster slot without its node), as opposed to a bug.</summary>
+    public static bool IsOutage(Exception exception) => exception is RedisConnectionException or RedisTimeoutException
+        || (exception is RedisServerException server && (server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
+            || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal) || server.Message.StartsWith("LOADING", StringComparison.Ordinal)));
+
+    private async Task<T> RunAsync<T>(Func<ConversationKey, bool> affected, Func<IConversationStore, Task<T>> operation, CancellationToken cancellationToken)
     {
         if (redis.IsConnected)
         {
             try
             {
+                foreach (var key in backlog.KeysWhere(affected))
+                {
+                    await WriteBackAsync(key, cancellationToken);
+                }
                 var result = await operation(redis);
                 Recovered();
                 return result;
             }
-            catch (Exception exception) when (exception is RedisConnectionException or RedisTimeoutException)
+            catch (Exception exception) when (IsOutage(exception))
             {
                 Degraded(exception);
             }
@@ -64,6 +100,18 @@ public sealed class ResilientConversationStore(
             Degraded(null);
         }
         return await operation(fallback);
+    }
+
+    /// <summary>Once written back, the fallback's copy goes: a later outage starts from an empty fallback, as the first did.</summary>
+    private async Task<int> WriteBackAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var written = await backlog.WriteBackAsync(key, redis, cancellationToken);
+        await fallback.DeleteAsync(key, cancellationToken);
+        if (written > 0)
+        {
+            logger.LogInformation("Wrote back {Turns} turns answered while Redis was unreachable ({Waiting} conversations still waiting)", written, backlog.Conversations);
+        }
+        return written;
     }
 
     private void Degraded(Exception? exception)
