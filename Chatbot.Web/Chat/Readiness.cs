@@ -1,4 +1,4 @@
-namespace Chatbot.Web.Components.Pages.Chat;
+namespace Chatbot.Web.Chat;
 
 /// <summary>What the header's readiness indicator shows.</summary>
 public enum Readiness
