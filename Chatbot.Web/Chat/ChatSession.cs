@@ -60,10 +60,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         Changed?.Invoke(true);
     }
 
-    /// <summary>
-    /// Shows a stored conversation, and starts picking up the answer that was streaming when the
-    /// page was left; returns once the history is shown (the resumed answer streams on).
-    /// </summary>
+    /// <summary>Shows a stored conversation and starts picking up the answer that was streaming when the page was left.</summary>
     public async Task OpenAsync(string conversationId, string? runInProgress)
     {
         ConversationId = conversationId;
@@ -158,10 +155,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         return StreamAnswerAsync(token => answers.AskAsync(question, ConversationId, ShowReasoning, identity, token));
     }
 
-    /// <summary>
-    /// The run's stream from its start, whose first event brings the question. Nothing to resume
-    /// (it ended and expired, or was never resumable) leaves the page as the history shows it.
-    /// </summary>
+    /// <summary>The run's stream from its start (its first event brings the question); nothing to resume leaves the history as it is.</summary>
     private async Task ResumeAsync(string runId)
     {
         if (IsStreaming)
