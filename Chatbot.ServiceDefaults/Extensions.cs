@@ -51,10 +51,16 @@ public static class Extensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ChatbotTelemetry.ActivitySourceNames)
                 .AddAspNetCoreInstrumentation(aspnet =>
+                {
                     // Probes would drown every real trace.
                     aspnet.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
+                    // A Blazor circuit is a SignalR hub: one short trace per render acknowledgement and
+                    // browser event (dozens per answer) would bury the answers' traces. The web's call to
+                    // the API still starts a trace of its own, with the API's spans under it.
+                    aspnet.EnableAspNetCoreSignalRSupport = false;
+                })
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -1,10 +1,15 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Chatbot.ApiService.Telemetry;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Agents;
 
-/// <summary>Emits <c>tool_start</c> and <c>tool_end</c> around every tool call (an SK function invocation filter).</summary>
+/// <summary>
+/// Emits <c>tool_start</c> and <c>tool_end</c> around every tool call (an SK function invocation
+/// filter), and marks the call's one span, Microsoft.Extensions.AI's <c>execute_tool</c>, with the
+/// tool's name and its failure.
+/// </summary>
 public sealed class ToolEventFilter(ChatbotMetrics metrics) : IFunctionInvocationFilter
 {
     public async Task OnFunctionInvocationAsync(
@@ -14,7 +19,7 @@ public sealed class ToolEventFilter(ChatbotMetrics metrics) : IFunctionInvocatio
         var run = RunContext.From(context.Kernel);
         var tool = context.Function.Name;
         run.Budget.CountToolCall();
-        using var span = ChatbotActivities.Source.StartActivity($"tool {tool}")?.SetTag(ChatbotActivities.ToolTag, tool);
+        var span = Activity.Current?.SetTag(ChatbotActivities.ToolTag, tool);
         await run.Sink.ToolStartAsync(tool, DescribeArguments(context.Arguments), context.CancellationToken);
         try
         {
