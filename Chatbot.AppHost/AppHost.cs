@@ -15,7 +15,7 @@ var api = builder.AddProject<Projects.Chatbot_ApiService>("apiservice")
     .WithStores(stores)
     .WithEnvironment("Chatbot__Auth__GatewaySecret", gatewaySecret)
     .WithForwardedNetworks(webIdentity.ForwardedNetworks)
-    .WithModelProvider(builder.AddModelProviderParameters())
+    .WithReference(builder.AddModel())
     .WithReplicas(ApiReplicas.Count(builder.Configuration));
 
 builder.AddProject<Projects.Chatbot_Web>("webfrontend")

@@ -3,42 +3,21 @@ using System.Security.Cryptography;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
-using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Agents;
 
-/// <summary>Builds the agent team: kernels with their plugins and filter, over a model pipeline.</summary>
-public sealed class AgentRuntimeFactory(
-    KnowledgeBase knowledge,
-    AssetCatalog assets,
-    IServiceProvider services,
-    ChatbotMetrics metrics,
-    IConfiguration configuration)
+/// <summary>Builds the agent team: kernels with their plugins and filter, over the model's pipelines.</summary>
+public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog assets, ChatbotMetrics metrics)
 {
     public const string Knowledge = "knowledge";
     public const string Portfolio = "portfolio";
     public const string Finance = "finance";
-    private const int MaxToolRoundTrips = 4;
 
-    /// <summary>Builds a runtime over <paramref name="model"/> (the provider's raw chat client).</summary>
-    public AgentRuntime Create(IChatClient model)
+    /// <summary>Builds a runtime over the model's ready pipelines (<see cref="ModelPipelines"/>).</summary>
+    public AgentRuntime Create(ModelClients model)
     {
         var started = Stopwatch.GetTimestamp();
-        var includeContent = configuration.GetValue("Chatbot:Telemetry:IncludeContent", false);
-        var routing = new ChatClientBuilder(model)
-            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
-            .Use(inner => new ThrottlingRetryChatClient(inner))
-            .Build(services);
-        var answering = new ChatClientBuilder(model)
-            .UseFunctionInvocation(configure: invocation =>
-            {
-                invocation.MaximumIterationsPerRequest = MaxToolRoundTrips;
-                invocation.IncludeDetailedErrors = false;
-            })
-            .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
-            .Use(inner => new ThrottlingRetryChatClient(inner))
-            .Build(services);
 
         var manager = new Manager(
         [
@@ -56,7 +35,7 @@ public sealed class AgentRuntimeFactory(
                 KernelWith(new FinanceTools(), new KnowledgeTools(knowledge))),
         ]);
 
-        return new AgentRuntime(NewRuntimeId(), manager, routing, answering, Stopwatch.GetElapsedTime(started));
+        return new AgentRuntime(NewRuntimeId(), manager, model.Routing, model.Answering, Stopwatch.GetElapsedTime(started));
     }
 
     private Kernel KernelWith(params object[] plugins)

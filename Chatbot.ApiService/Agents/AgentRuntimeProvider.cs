@@ -1,5 +1,5 @@
 using Chatbot.ApiService.Telemetry;
-using Microsoft.Extensions.AI;
+using Chatbot.ApiService.Llm;
 
 namespace Chatbot.ApiService.Agents;
 
@@ -8,7 +8,7 @@ namespace Chatbot.ApiService.Agents;
 /// first caller, prewarm or request, exactly once however many arrive together. A failed
 /// creation is forgotten so the next caller tries again.
 /// </summary>
-public sealed class AgentRuntimeProvider(AgentRuntimeFactory factory, IChatClient model, ChatbotMetrics metrics, ILogger<AgentRuntimeProvider> logger)
+public sealed class AgentRuntimeProvider(AgentRuntimeFactory factory, ModelClients model, ChatbotMetrics metrics, ILogger<AgentRuntimeProvider> logger)
 {
     private readonly Lock _gate = new();
     private Task<AgentRuntime>? _creation;

@@ -12,6 +12,7 @@ public static class ModelClientRegistration
     public static IHostApplicationBuilder AddModelClient(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section)
+            .PostConfigure<IConfiguration>(ModelConnectionString.Apply)
             .Validate(options => options.ProviderName is ModelProviders.Offline or ModelProviders.Bedrock or ModelProviders.OpenAI,
                 "Chatbot:Llm:Provider must be offline, bedrock or openai.")
             .ValidateOnStart();
@@ -27,6 +28,7 @@ public static class ModelClientRegistration
             services.GetRequiredService<IOptions<LlmOptions>>().Value,
             services.GetRequiredService<ModelHttpClient>().Http));
         builder.Services.AddSingleton<ModelConnectionWarmer>();
+        builder.Services.AddModelPipelines(builder.Configuration);
         return builder;
     }
 

@@ -21,6 +21,7 @@ namespace Chatbot.ApiService.Prewarm;
 /// </summary>
 public sealed class PipelineWarmup(
     AgentRuntimeFactory factory,
+    IServiceProvider services,
     ChatTurnRunner runner,
     QuestionRequestReader requests,
     IOptions<StreamingOptions> streaming,
@@ -40,7 +41,7 @@ public sealed class PipelineWarmup(
     /// <summary>Returns how many events went through.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var runtime = factory.Create(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }));
+        var runtime = factory.Create(ModelPipelines.Over(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }), services));
         var frames = 0;
         for (var i = 0; i < WarmupQuestions.Length; i++)
         {

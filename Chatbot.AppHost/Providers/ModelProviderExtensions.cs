@@ -1,12 +1,22 @@
 namespace Chatbot.AppHost.Providers;
 
 /// <summary>
-/// Declares the model provider parameters (Parameters:llm-provider, ... in configuration or user
-/// secrets) and passes them to the API as its Chatbot:Llm settings.
+/// The model as one resource: the <c>llm</c> connection string (provider, model, region, endpoint,
+/// key) built from the parameters below (Parameters:llm-provider, ... in configuration or user
+/// secrets), which the API references like any other store.
 /// </summary>
 public static class ModelProviderExtensions
 {
-    public static ModelProviderParameters AddModelProviderParameters(this IDistributedApplicationBuilder builder) => new(
+    public const string ResourceName = "llm";
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddModel(this IDistributedApplicationBuilder builder)
+    {
+        var parameters = builder.AddModelProviderParameters();
+        return builder.AddConnectionString(ResourceName, ReferenceExpression.Create(
+            $"Provider={parameters.Provider};Model={parameters.ModelId};Region={parameters.BedrockRegion};Endpoint={parameters.OpenAiEndpoint};Key={parameters.OpenAiApiKey}"));
+    }
+
+    private static ModelProviderParameters AddModelProviderParameters(this IDistributedApplicationBuilder builder) => new(
         Provider: builder.AddParameter("llm-provider", "offline", publishValueAsDefault: true)
             .WithDescription("offline (default, no credentials), bedrock or openai"),
         ModelId: builder.AddParameter("llm-model", "", publishValueAsDefault: true)
@@ -17,13 +27,4 @@ public static class ModelProviderExtensions
             .WithDescription("Base URL of an OpenAI-compatible server (Ollama, vLLM, LM Studio, OpenAI)"),
         OpenAiApiKey: builder.AddParameter("openai-api-key", "", secret: true)
             .WithDescription("API key for the OpenAI-compatible server"));
-
-    public static IResourceBuilder<ProjectResource> WithModelProvider(
-        this IResourceBuilder<ProjectResource> project, ModelProviderParameters parameters) =>
-        project
-            .WithEnvironment("Chatbot__Llm__Provider", parameters.Provider)
-            .WithEnvironment("Chatbot__Llm__ModelId", parameters.ModelId)
-            .WithEnvironment("Chatbot__Llm__Bedrock__Region", parameters.BedrockRegion)
-            .WithEnvironment("Chatbot__Llm__OpenAI__Endpoint", parameters.OpenAiEndpoint)
-            .WithEnvironment("Chatbot__Llm__OpenAI__ApiKey", parameters.OpenAiApiKey);
 }

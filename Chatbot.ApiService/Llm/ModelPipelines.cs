@@ -1,0 +1,49 @@
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.ApiService.Llm;
+
+/// <summary>
+/// Composes the model's two pipelines, once, over the provider's raw <see cref="IChatClient"/>:
+/// registered as keyed chat clients for the process, and built the same way over the offline
+/// model for prewarm's throwaway runtime.
+/// </summary>
+public static class ModelPipelines
+{
+    public const string Routing = "routing";
+    public const string Answering = "answering";
+    public const string IncludeContentSetting = "Chatbot:Telemetry:IncludeContent";
+    private const int MaxToolRoundTrips = 4;
+
+    public static IServiceCollection AddModelPipelines(this IServiceCollection services, IConfiguration configuration)
+    {
+        var includeContent = configuration.GetValue(IncludeContentSetting, false);
+        RoutingOver(services.AddKeyedChatClient(Routing, provider => provider.GetRequiredService<IChatClient>()), includeContent);
+        AnsweringOver(services.AddKeyedChatClient(Answering, provider => provider.GetRequiredService<IChatClient>()), includeContent);
+        services.AddSingleton(provider => new ModelClients(
+            provider.GetRequiredKeyedService<IChatClient>(Routing),
+            provider.GetRequiredKeyedService<IChatClient>(Answering)));
+        return services;
+    }
+
+    /// <summary>Both pipelines over another model (prewarm's offline one).</summary>
+    public static ModelClients Over(IChatClient model, IServiceProvider services)
+    {
+        var includeContent = services.GetRequiredService<IConfiguration>().GetValue(IncludeContentSetting, false);
+        return new ModelClients(
+            RoutingOver(new ChatClientBuilder(model), includeContent).Build(services),
+            AnsweringOver(new ChatClientBuilder(model), includeContent).Build(services));
+    }
+
+    private static ChatClientBuilder RoutingOver(ChatClientBuilder model, bool includeContent) => model
+        .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
+        .Use(inner => new ThrottlingRetryChatClient(inner));
+
+    private static ChatClientBuilder AnsweringOver(ChatClientBuilder model, bool includeContent) => model
+        .UseFunctionInvocation(configure: invocation =>
+        {
+            invocation.MaximumIterationsPerRequest = MaxToolRoundTrips;
+            invocation.IncludeDetailedErrors = false;
+        })
+        .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
+        .Use(inner => new ThrottlingRetryChatClient(inner));
+}
