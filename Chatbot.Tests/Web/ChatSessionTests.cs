@@ -92,4 +92,18 @@ public sealed class ChatSessionTests
         Assert.NotEqual(old, _session.ConversationId);
         Assert.Null(_session.Error);
     }
+
+    [Fact]
+    public async Task Deleting_the_open_conversation_erases_it_in_the_api_and_starts_a_new_chat()
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 2) + Sse.Complete(3), BodyEnding.Ends));
+        await _session.SendAsync("What is CAPEX?");
+        var deleted = _session.ConversationId;
+
+        Assert.True(await _session.DeleteConversationAsync(deleted));
+
+        Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Delete && request.Path.EndsWith($"/conversations/{deleted}", StringComparison.Ordinal));
+        Assert.Empty(_session.Messages);
+        Assert.NotEqual(deleted, _session.ConversationId);
+    }
 }

@@ -44,6 +44,19 @@ public sealed class ChatbotApiClient(HttpClient http)
         return response.StatusCode == HttpStatusCode.Accepted;
     }
 
+    /// <summary>Erases one of the user's conversations; false when it was unknown (or not the user's).</summary>
+    public async Task<bool> DeleteConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
+    {
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Delete, $"{ChatbotPath}/conversations/{Uri.EscapeDataString(conversationId)}"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+
     /// <summary>The stored turns, or null when the conversation is unknown (or not the user's).</summary>
     public async Task<ConversationDetail?> GetConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
     {

@@ -127,6 +127,28 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         RunInProgress = null;
     }
 
+    /// <summary>Erases a conversation for good; the open one is replaced by a new chat. Returns whether it was the open one.</summary>
+    public async Task<bool> DeleteConversationAsync(string conversationId)
+    {
+        try
+        {
+            await api.DeleteConversationAsync(identity, conversationId, _disposed.Token);
+        }
+        catch (HttpRequestException exception)
+        {
+            logger.LogWarning("Deleting a conversation failed: {Message}", exception.Message);
+            Error = "The conversation could not be deleted.";
+            return false;
+        }
+        var wasOpen = conversationId == ConversationId;
+        if (wasOpen)
+        {
+            NewChat();
+        }
+        await RefreshConversationsAsync();
+        return wasOpen;
+    }
+
     public async Task RefreshConversationsAsync()
     {
         try
