@@ -1,6 +1,7 @@
 using Chatbot.ApiService.Llm.Bedrock;
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Llm.OpenAI;
+using Chatbot.ApiService.Llm.Retries;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -13,15 +14,17 @@ public static class ModelClientRegistration
     {
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section)
             .PostConfigure<IConfiguration>(ModelConnectionString.Apply)
-            .Validate(options => options.ProviderName is ModelProviders.Offline or ModelProviders.Bedrock or ModelProviders.OpenAI,
-                "Chatbot:Llm:Provider must be offline, bedrock or openai.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
         // One HttpClient for the provider SDK and the prewarm request, so prewarm opens the very
         // connection the first question uses. Streams are bounded by cancellation, not a timeout.
-        builder.Services.AddSingleton(_ => new ModelHttpClient(new HttpClient(new SocketsHttpHandler
+        builder.Services.AddSingleton(_ => new ModelHttpClient(new HttpClient(new ThrottledResponseHandler
         {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
+            InnerHandler = new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            },
         })
         { Timeout = Timeout.InfiniteTimeSpan }));
         builder.Services.AddSingleton(services => Create(

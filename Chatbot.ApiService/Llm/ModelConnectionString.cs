@@ -4,7 +4,7 @@ namespace Chatbot.ApiService.Llm;
 
 /// <summary>
 /// <c>ConnectionStrings:llm</c>, the model as the AppHost hands it over:
-/// <c>Provider=bedrock;Model=...;Region=eu-west-1</c> or
+/// <c>Provider=bedrock;Model=...;Region=eu-west-1;Api=converse</c> or
 /// <c>Provider=openai;Endpoint=http://localhost:11434/v1;Model=llama3.1;Key=...</c>. It fills the
 /// <c>Chatbot:Llm</c> settings; one that is also set directly in <c>Chatbot:Llm</c> keeps that value.
 /// </summary>
@@ -25,6 +25,7 @@ public static class ModelConnectionString
         options.Provider = Part("Provider", "Provider") ?? options.Provider;
         options.ModelId = Part("Model", "ModelId") ?? options.ModelId;
         options.Bedrock.Region = Part("Region", "Bedrock:Region") ?? options.Bedrock.Region;
+        options.Bedrock.Api = Part("Api", "Bedrock:Api") ?? options.Bedrock.Api;
         var endpoint = Part("Endpoint", options.ProviderName == ModelProviders.Bedrock ? "Bedrock:BaseUrl" : "OpenAI:Endpoint");
         if (options.ProviderName == ModelProviders.Bedrock)
         {

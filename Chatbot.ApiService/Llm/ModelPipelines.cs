@@ -1,4 +1,7 @@
+using Chatbot.ApiService.Llm.Retries;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Llm;
 
@@ -17,6 +20,7 @@ public static class ModelPipelines
     public static IServiceCollection AddModelPipelines(this IServiceCollection services, IConfiguration configuration)
     {
         var includeContent = configuration.GetValue(IncludeContentSetting, false);
+        services.TryAddKeyedSingleton(ThrottlingRetryChatClient.ClockKey, TimeProvider.System);
         RoutingOver(services.AddKeyedChatClient(Routing, provider => provider.GetRequiredService<IChatClient>()), includeContent);
         AnsweringOver(services.AddKeyedChatClient(Answering, provider => provider.GetRequiredService<IChatClient>()), includeContent);
         services.AddSingleton(provider => new ModelClients(
@@ -36,7 +40,7 @@ public static class ModelPipelines
 
     private static ChatClientBuilder RoutingOver(ChatClientBuilder model, bool includeContent) => model
         .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
-        .Use(inner => new ThrottlingRetryChatClient(inner));
+        .Use(RetriedWhenThrottled);
 
     private static ChatClientBuilder AnsweringOver(ChatClientBuilder model, bool includeContent) => model
         .UseFunctionInvocation(configure: invocation =>
@@ -45,5 +49,11 @@ public static class ModelPipelines
             invocation.IncludeDetailedErrors = false;
         })
         .UseOpenTelemetry(configure: telemetry => telemetry.EnableSensitiveData = includeContent)
-        .Use(inner => new ThrottlingRetryChatClient(inner));
+        .Use(RetriedWhenThrottled);
+
+    private static IChatClient RetriedWhenThrottled(IChatClient model, IServiceProvider services) => new ThrottlingRetryChatClient(
+        model,
+        services.GetRequiredService<IOptions<LlmOptions>>().Value.Retry,
+        services.GetRequiredKeyedService<TimeProvider>(ThrottlingRetryChatClient.ClockKey),
+        services.GetRequiredService<ILogger<ThrottlingRetryChatClient>>());
 }

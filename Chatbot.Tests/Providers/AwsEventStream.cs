@@ -2,12 +2,13 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Chatbot.Tests.Providers;
 
 /// <summary>
 /// Encodes messages of the AWS event-stream framing (<c>application/vnd.amazon.eventstream</c>)
-/// that Bedrock's invoke-with-response-stream answers with. Big-endian throughout:
+/// that Bedrock's invoke-with-response-stream and converse-stream answer with. Big-endian throughout:
 /// <c>[total length][headers length][CRC32 of those 8 bytes][headers][payload][CRC32 of all before]</c>;
 /// each header is <c>[name length u8][name][type u8, 7 = string][value length u16][value]</c>.
 /// </summary>
@@ -30,6 +31,23 @@ public static class AwsEventStream
             [(":event-type", "chunk"), (":content-type", "application/json"), (":message-type", "event")],
             payload);
     }
+
+    /// <summary>
+    /// A ConverseStream event: its members as the JSON payload, with the <c>p</c> padding field
+    /// Bedrock adds to hide the length of what it streams.
+    /// </summary>
+    public static byte[] Event(string eventType, JsonObject payload)
+    {
+        payload["p"] = "abcdefghijklmnop"[..(1 + eventType.Length % 16)];
+        return Message(
+            [(":event-type", eventType), (":content-type", "application/json"), (":message-type", "event")],
+            Encoding.UTF8.GetBytes(payload.ToJsonString()));
+    }
+
+    /// <summary>An exception inside the stream, e.g. <c>throttlingException</c> or <c>modelStreamErrorException</c>.</summary>
+    public static byte[] Exception(string exceptionType, string message) => Message(
+        [(":exception-type", exceptionType), (":content-type", "application/json"), (":message-type", "exception")],
+        JsonSerializer.SerializeToUtf8Bytes(new { message }));
 
     public static byte[] Message(IReadOnlyList<(string Name, string Value)> headers, ReadOnlySpan<byte> payload)
     {

@@ -3,55 +3,26 @@ using System.Text.Json.Nodes;
 namespace Chatbot.Tests.Providers;
 
 /// <summary>
-/// The API on <c>Chatbot:Llm:Provider=bedrock</c> against a fake Bedrock runtime, with extended
-/// thinking on. Credentials are dummies from the environment; instance metadata is disabled so
-/// nothing leaves the loopback interface.
+/// The API on <c>Chatbot:Llm:Provider=bedrock</c> with a Claude model, so through the Anthropic
+/// SDK, against a fake Bedrock runtime, with extended thinking on and dummy AWS credentials.
 /// </summary>
 public sealed class BedrockRunFixture() : ProviderRunFixture(new FakeBedrockServer())
 {
     public const string ModelId = "anthropic.claude-fake-v1:0";
-    public const string Region = "us-east-1";
-    public const string AccessKeyId = "AKIAFAKEPROVIDERTEST";
 
-    private static readonly Dictionary<string, string?> AwsEnvironment = new()
-    {
-        ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = "fake-secret-access-key-for-tests",
-        ["AWS_REGION"] = Region,
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-        ["AWS_SESSION_TOKEN"] = null,
-        ["AWS_BEARER_TOKEN_BEDROCK"] = null,
-    };
-
-    private readonly Dictionary<string, string?> _saved = [];
+    protected override IReadOnlyDictionary<string, string?> EnvironmentVariables => FakeAws.Environment;
 
     protected override IEnumerable<KeyValuePair<string, string>> ProviderSettings() =>
     [
         new("Chatbot:Llm:Provider", "bedrock"),
         new("Chatbot:Llm:ModelId", ModelId),
-        new("Chatbot:Llm:Bedrock:Region", Region),
+        new("Chatbot:Llm:Bedrock:Region", FakeAws.Region),
         new("Chatbot:Llm:Bedrock:BaseUrl", Server.BaseAddress),
         new("Chatbot:Llm:Bedrock:EnableThinking", "true"),
     ];
-
-    protected override void BeforeApiStarts()
-    {
-        foreach (var (name, value) in AwsEnvironment)
-        {
-            _saved[name] = Environment.GetEnvironmentVariable(name);
-            Environment.SetEnvironmentVariable(name, value);
-        }
-    }
-
-    protected override void AfterApiStopped()
-    {
-        foreach (var (name, value) in _saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-    }
 }
 
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class BedrockProviderTests(BedrockRunFixture fixture)
     : ProviderStreamTests<BedrockRunFixture>(fixture), IClassFixture<BedrockRunFixture>
 {
@@ -83,8 +54,8 @@ public sealed class BedrockProviderTests(BedrockRunFixture fixture)
         Assert.All(Fixture.Server.Requests, request =>
         {
             Assert.Equal($"/model/{BedrockRunFixture.ModelId}/invoke-with-response-stream", request.Path);
-            Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={BedrockRunFixture.AccessKeyId}/", request.Headers["Authorization"]);
-            Assert.Contains($"/{BedrockRunFixture.Region}/", request.Headers["Authorization"]);
+            Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={FakeAws.AccessKeyId}/", request.Headers["Authorization"]);
+            Assert.Contains($"/{FakeAws.Region}/", request.Headers["Authorization"]);
         });
     }
 

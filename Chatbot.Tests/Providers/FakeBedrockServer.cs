@@ -26,6 +26,11 @@ public sealed class FakeBedrockServer : FakeModelServer
             return;
         }
 
+        if (await ThrottledAsync(context))
+        {
+            return;
+        }
+
         var offered = (body["tools"] as JsonArray ?? []).Select(tool => (string?)tool?["name"]).OfType<string>().ToArray();
         var reply = FakeModelScript.Decide(offered, HasToolResult(body));
         Record(context.Request, body, offered, reply);
@@ -54,6 +59,8 @@ public sealed class FakeBedrockServer : FakeModelServer
         context.Response.Headers["x-amzn-requestid"] = Guid.NewGuid().ToString();
         await StreamAsync(context.Response, events.Select(json => (ReadOnlyMemory<byte>)AwsEventStream.Chunk(json)));
     }
+
+    protected override Task WriteThrottlingAsync(HttpResponse response) => FakeBedrockErrors.WriteThrottlingAsync(response);
 
     /// <summary>Anthropic sends tool results as <c>tool_result</c> blocks in a user message.</summary>
     public static bool HasToolResult(JsonObject body) =>

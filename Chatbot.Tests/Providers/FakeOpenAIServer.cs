@@ -25,6 +25,11 @@ public sealed class FakeOpenAIServer : FakeModelServer
             return;
         }
 
+        if (await ThrottledAsync(context))
+        {
+            return;
+        }
+
         var offered = (body["tools"] as JsonArray ?? []).Select(tool => (string?)tool?["function"]?["name"]).OfType<string>().ToArray();
         var reply = FakeModelScript.Decide(offered, HasToolResult(body));
         Record(context.Request, body, offered, reply);
@@ -52,6 +57,9 @@ public sealed class FakeOpenAIServer : FakeModelServer
         var frames = stream.Select(chunk => "data: " + chunk.ToJsonString() + "\n\n").Append("data: [DONE]\n\n");
         await StreamAsync(context.Response, frames.Select(frame => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(frame)));
     }
+
+    protected override Task WriteThrottlingAsync(HttpResponse response) =>
+        response.WriteAsJsonAsync(new { error = new { message = "Rate limit reached. Please try again later.", type = "rate_limit_error", code = "rate_limit_exceeded" } });
 
     /// <summary>Tool results come back as messages with role <c>tool</c>.</summary>
     public static bool HasToolResult(JsonObject body) => ToolMessages(body).Any();

@@ -26,6 +26,14 @@ public sealed class ModelConnectionStringTests
     }
 
     [Fact]
+    public void Bedrock_takes_the_api_to_call_a_model_through()
+    {
+        var options = Apply(("ConnectionStrings:llm", "Provider=bedrock;Model=anthropic.claude-sonnet-4-v1:0;Region=eu-central-1;Api=converse"));
+
+        Assert.Equal("converse", options.Bedrock.ApiName);
+    }
+
+    [Fact]
     public void A_setting_made_directly_keeps_its_value()
     {
         var options = Apply(("ConnectionStrings:llm", "Provider=openai;Model=llama3.1;Endpoint=http://a/v1"), ("Chatbot:Llm:ModelId", "qwen2.5"));

@@ -1,16 +1,32 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
 using Anthropic.Bedrock;
+using Chatbot.ApiService.Llm.Converse;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Llm.Bedrock;
 
 /// <summary>
-/// Claude on Amazon Bedrock through the official Anthropic SDK (AWSSDK.BedrockRuntime is not on
-/// every mirror). Credentials come from the AWS default chain: environment, profile, web
-/// identity, container or instance role.
+/// Amazon Bedrock: Claude through the official Anthropic SDK, any other model (or any model, with
+/// <c>Api=converse</c>) through <see cref="ConverseChatClient"/>; see <see cref="BedrockApis"/>.
+/// Credentials come from the AWS default chain: environment, profile, web identity, container or
+/// instance role. Neither client retries: <see cref="Retries.ThrottlingRetryChatClient"/> does.
 /// </summary>
 public static class BedrockChatClientFactory
 {
-    public static IChatClient Create(LlmOptions options, HttpClient http)
+    public static IChatClient Create(LlmOptions options, HttpClient http) =>
+        BedrockApis.For(options) == BedrockApis.Converse ? CreateConverse(options, http) : CreateAnthropic(options, http);
+
+    private static IChatClient CreateConverse(LlmOptions options, HttpClient http)
+    {
+        var region = BedrockEndpoint.Region(options) ?? throw MissingCredentials(null);
+        var signer = new BedrockRequestSigner(DefaultCredentials(), region);
+        var settings = new ConverseSettings(BedrockEndpoint.RuntimeUri(options), options.BedrockModelId,
+            options.Bedrock.MaxOutputTokens, options.Bedrock.EnableThinking);
+        return new ConverseChatClient(http, signer, settings);
+    }
+
+    private static IChatClient CreateAnthropic(LlmOptions options, HttpClient http)
     {
         var bedrock = options.Bedrock;
         if (!string.IsNullOrWhiteSpace(bedrock.Region) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("AWS_REGION")))
@@ -18,26 +34,30 @@ public static class BedrockChatClientFactory
             // The SDK reads the region only from the AWS chain; our setting feeds it there.
             Environment.SetEnvironmentVariable("AWS_REGION", bedrock.Region);
         }
-        var credentials = AnthropicBedrockCredentialsHelper.FromEnv().GetAwaiter().GetResult()
-            ?? throw new InvalidOperationException(
-                "Bedrock needs AWS credentials and a region (Chatbot:Llm:Bedrock:Region or AWS_REGION); none were found in the AWS default chain.");
+        var credentials = AnthropicBedrockCredentialsHelper.FromEnv().GetAwaiter().GetResult() ?? throw MissingCredentials(null);
 
         var client = string.IsNullOrWhiteSpace(bedrock.BaseUrl)
-            ? new AnthropicBedrockClient(credentials) { HttpClient = http }
-            : new AnthropicBedrockClient(credentials) { HttpClient = http, BaseUrl = bedrock.BaseUrl };
-        var model = client.AsIChatClient(
-            string.IsNullOrWhiteSpace(options.ModelId) ? BedrockOptions.DefaultModel : options.ModelId,
-            defaultMaxOutputTokens: bedrock.MaxOutputTokens,
-            thinkingMode: AnthropicThinkingMode.Extended);
+            ? new AnthropicBedrockClient(credentials) { HttpClient = http, MaxRetries = 0 }
+            : new AnthropicBedrockClient(credentials) { HttpClient = http, MaxRetries = 0, BaseUrl = bedrock.BaseUrl };
+        var model = client.AsIChatClient(options.BedrockModelId, defaultMaxOutputTokens: bedrock.MaxOutputTokens, thinkingMode: AnthropicThinkingMode.Extended);
 
         return bedrock.EnableThinking
             ? model.AsBuilder().ConfigureOptions(chat => chat.Reasoning ??= new ReasoningOptions { Effort = ReasoningEffort.Low }).Build()
             : model;
     }
 
-    /// <summary>The Bedrock runtime URL prewarm opens a connection to.</summary>
-    public static Uri RuntimeUri(LlmOptions options) =>
-        new(string.IsNullOrWhiteSpace(options.Bedrock.BaseUrl)
-            ? $"https://bedrock-runtime.{options.Bedrock.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1"}.amazonaws.com/"
-            : options.Bedrock.BaseUrl);
+    private static AWSCredentials DefaultCredentials()
+    {
+        try
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        }
+        catch (AmazonClientException exception)
+        {
+            throw MissingCredentials(exception);
+        }
+    }
+
+    private static InvalidOperationException MissingCredentials(Exception? inner) => new(
+        "Bedrock needs AWS credentials and a region (Chatbot:Llm:Bedrock:Region or AWS_REGION); none were found in the AWS default chain.", inner);
 }

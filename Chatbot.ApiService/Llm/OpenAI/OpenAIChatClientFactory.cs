@@ -14,7 +14,12 @@ public static class OpenAIChatClientFactory
         {
             throw new InvalidOperationException("The openai provider needs a model name in Chatbot:Llm:ModelId.");
         }
-        var clientOptions = new OpenAIClientOptions { Transport = new HttpClientPipelineTransport(http) };
+        var clientOptions = new OpenAIClientOptions
+        {
+            Transport = new HttpClientPipelineTransport(http),
+            // ThrottlingRetryChatClient is the one retry layer; the SDK's own would multiply its attempts.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
         if (!string.IsNullOrWhiteSpace(options.OpenAI.Endpoint))
         {
             clientOptions.Endpoint = new Uri(options.OpenAI.Endpoint);

@@ -1,0 +1,41 @@
+using Chatbot.ApiService.Llm.Bedrock;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Llm;
+
+/// <summary>Refuses <c>Chatbot:Llm</c> settings the API cannot run with, naming the key, at start.</summary>
+public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
+{
+    private const string Bedrock = LlmOptions.Section + ":Bedrock";
+    private const string Retry = LlmOptions.Section + ":Retry";
+
+    public ValidateOptionsResult Validate(string? name, LlmOptions options)
+    {
+        var failures = Failures(options).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> Failures(LlmOptions options)
+    {
+        if (options.ProviderName is not (ModelProviders.Offline or ModelProviders.Bedrock or ModelProviders.OpenAI))
+        {
+            yield return $"{LlmOptions.Section}:Provider must be offline, bedrock or openai, not '{options.Provider}'.";
+        }
+        if (!BedrockApis.All.Contains(options.Bedrock.ApiName))
+        {
+            yield return $"{Bedrock}:Api must be auto, anthropic or converse, not '{options.Bedrock.Api}'.";
+        }
+        if (options.Bedrock.MaxOutputTokens <= (options.Bedrock.EnableThinking ? BedrockOptions.ThinkingBudgetTokens : 0))
+        {
+            yield return $"{Bedrock}:MaxOutputTokens must be positive, and above {BedrockOptions.ThinkingBudgetTokens} with EnableThinking.";
+        }
+        if (options.Retry.MaxAttempts is < 1 or > 10)
+        {
+            yield return $"{Retry}:MaxAttempts must be 1 to 10.";
+        }
+        if (options.Retry.FirstDelay < TimeSpan.Zero || options.Retry.MaxDelay < options.Retry.FirstDelay)
+        {
+            yield return $"{Retry}:FirstDelay must not be negative, and {Retry}:MaxDelay not below it.";
+        }
+    }
+}
