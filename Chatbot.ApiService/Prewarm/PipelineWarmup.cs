@@ -67,7 +67,7 @@ public sealed class PipelineWarmup(
         var sink = new RunEventSink(selection);
         var producer = runner.ProduceAsync(runtime, turn, sink, warmup: true, cancellationToken);
         var heartbeat = TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds);
-        var journal = journaled ? new RunJournal(turn.RunId, sink.Reader, await WarmupStoreAsync(turn), () => { }, runs.Value.Lease, logger) : null;
+        var journal = journaled ? new RunJournal(turn.RunId, sink.Reader, await WarmupStoreAsync(turn), () => { }, runs.Value, TimeProvider.System, logger) : null;
         var journaling = journal?.RunAsync() ?? Task.CompletedTask;
         await new SseStreamResult(journal?.Live ?? sink.Reader, heartbeat, turn.RunId, turn.ConversationId).ExecuteAsync(context);
         await producer;

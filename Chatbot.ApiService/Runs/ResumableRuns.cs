@@ -32,10 +32,9 @@ public sealed class ResumableRuns(
     /// </summary>
     public async Task<ResumableStart> TryStartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken)
     {
-        var slot = limiter.TryAcquire(turn.Identity.Owner);
+        var slot = await limiter.TryAcquireAsync(turn.Identity.Owner, turn.RunId, options.Value.Lease);
         if (!slot.IsAcquired)
         {
-            slot.Dispose();
             return ResumableStart.TooMany;
         }
         try
@@ -44,7 +43,7 @@ public sealed class ResumableRuns(
         }
         catch (Exception exception)
         {
-            slot.Dispose();
+            await slot.DisposeAsync();
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -53,21 +52,26 @@ public sealed class ResumableRuns(
             return ResumableStart.NotJournaled;
         }
         var stop = cancellations.Register(turn.RunId);
-        var journal = new RunJournal(turn.RunId, sink.Reader, store, () => cancellations.Cancel(turn.RunId), options.Value.Lease, logger);
+        var journal = new RunJournal(turn.RunId, sink.Reader, store, () => cancellations.Cancel(turn.RunId), options.Value, clock, logger);
         _ = RunAsync(turn, sink, journal, slot, stop);
         return new ResumableStart(journal.Live, Refused: false);
     }
 
-    private async Task RunAsync(ChatTurn turn, RunEventSink sink, RunJournal journal, IDisposable slot, CancellationToken stop)
+    private async Task RunAsync(ChatTurn turn, RunEventSink sink, RunJournal journal, OpenAnswerSlot slot, CancellationToken stop)
     {
         try
         {
+            await using var keepAlive = RunKeepAlive.Start(options.Value.Lease / 3, clock, async renewal =>
+            {
+                await journal.RenewLeaseAsync(renewal);
+                await slot.RenewAsync(renewal);
+            });
             await Task.WhenAll(runner.StartAsync(turn, sink, stop), journal.RunAsync());
         }
         finally
         {
             cancellations.Remove(turn.RunId);
-            slot.Dispose();
+            await slot.DisposeAsync();
         }
     }
 }

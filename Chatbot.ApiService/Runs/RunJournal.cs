@@ -5,33 +5,34 @@ namespace Chatbot.ApiService.Runs;
 
 /// <summary>
 /// Carries one resumable run's events from its sink into the run store and only then to the live
-/// response, so a client never holds an event that a resume elsewhere could not replay. Between
-/// appends it renews the producer's lease. A stop request, or finding the run closed, stops the
-/// producer; a store that fails mid-run leaves the live answer going, no longer resumable.
+/// response, so a client never holds an event that a resume elsewhere could not replay. Events
+/// are appended in batches, at most one a window (<see cref="JournalBatcher"/>). Its owner renews
+/// the producer's lease through <see cref="RenewLeaseAsync"/> (see <see cref="RunKeepAlive"/>).
+/// A stop request, or finding the run closed, stops the producer; a store that fails mid-run
+/// leaves the live answer going, no longer resumable.
 /// </summary>
 public sealed class RunJournal
 {
-    private const int MaxBatch = 64;
-
     private readonly string _runId;
-    private readonly ChannelReader<StreamEvent> _source;
     private readonly IRunStore _store;
     private readonly Action _stopRun;
-    private readonly TimeSpan _keepAliveInterval;
     private readonly ILogger _logger;
+    private readonly JournalBatcher _batcher;
+    private readonly int _maxBatch;
     private readonly Channel<StreamEvent> _live = Channel.CreateUnbounded<StreamEvent>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private volatile bool _persisting = true;
+    private volatile bool _stored;
     private volatile bool _ended;
 
-    public RunJournal(string runId, ChannelReader<StreamEvent> source, IRunStore store, Action stopRun, TimeSpan lease, ILogger logger)
+    public RunJournal(string runId, ChannelReader<StreamEvent> source, IRunStore store, Action stopRun, ResumableRunOptions options, TimeProvider clock, ILogger logger)
     {
         _runId = runId;
-        _source = source;
         _store = store;
         _stopRun = stopRun;
-        _keepAliveInterval = lease / 3;
         _logger = logger;
+        _maxBatch = options.JournalMaxBatch;
+        _batcher = new JournalBatcher(source, options.JournalWindow, options.JournalMaxBatch, clock);
     }
 
     /// <summary>What the live response reads: the run's events, each once it is stored.</summary>
@@ -40,19 +41,12 @@ public sealed class RunJournal
     /// <summary>Runs until the sink completes (the producer always ends it with a terminal event).</summary>
     public async Task RunAsync()
     {
-        using var done = new CancellationTokenSource();
-        using var timer = new PeriodicTimer(_keepAliveInterval);
-        var keepAlive = KeepAliveAsync(timer, done.Token);
-        var batch = new List<StreamEvent>(MaxBatch);
+        var batch = new List<StreamEvent>(Math.Min(_maxBatch, 128));
         try
         {
-            while (await _source.WaitToReadAsync())
+            // Once the journal failed there is nothing to wait for: events go straight to the client.
+            while (await _batcher.NextAsync(batch, atOnce: !_persisting))
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _source.TryRead(out var streamEvent))
-                {
-                    batch.Add(streamEvent);
-                }
                 await PersistAsync(batch);
                 foreach (var streamEvent in batch)
                 {
@@ -63,9 +57,24 @@ public sealed class RunJournal
         finally
         {
             _live.Writer.TryComplete();
-            await done.CancelAsync();
-            timer.Dispose();
-            await keepAlive;
+        }
+    }
+
+    /// <summary>Renews the producer's lease, once the first append created the run and until the journal stops.</summary>
+    public async Task RenewLeaseAsync(CancellationToken cancellationToken)
+    {
+        if (!_persisting || !_stored)
+        {
+            return;
+        }
+        try
+        {
+            Handle(await _store.KeepAliveAsync(_runId, cancellationToken));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The next append says whether the store is really gone.
+            _logger.LogDebug(exception, "Run {RunId}: lease renewal failed", _runId);
         }
     }
 
@@ -77,7 +86,9 @@ public sealed class RunJournal
         }
         try
         {
+            _batcher.Appending();
             var outcome = await _store.AppendAsync(_runId, batch, CancellationToken.None);
+            _stored = true;
             _ended = batch[^1].IsTerminal;
             _persisting = !_ended;
             Handle(outcome);
@@ -86,42 +97,6 @@ public sealed class RunJournal
         {
             _persisting = false;
             _logger.LogWarning(exception, "Run {RunId}: its {Store} journal failed; the answer goes on but can no longer be resumed", _runId, _store.Name);
-        }
-    }
-
-    /// <summary>
-    /// Ends when the run ends and disposes <paramref name="timer"/>: the wait then returns false,
-    /// where a cancelled wait would throw, and every run ends this loop.
-    /// </summary>
-    private async Task KeepAliveAsync(PeriodicTimer timer, CancellationToken done)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync())
-            {
-                await RenewLeaseAsync(done);
-            }
-        }
-        catch (OperationCanceledException) when (done.IsCancellationRequested)
-        {
-            // The run ended during a renewal.
-        }
-    }
-
-    private async Task RenewLeaseAsync(CancellationToken done)
-    {
-        if (!_persisting)
-        {
-            return;
-        }
-        try
-        {
-            Handle(await _store.KeepAliveAsync(_runId, done));
-        }
-        catch (Exception exception) when (!done.IsCancellationRequested)
-        {
-            // The next append says whether the store is really gone.
-            _logger.LogDebug(exception, "Run {RunId}: lease renewal failed", _runId);
         }
     }
 

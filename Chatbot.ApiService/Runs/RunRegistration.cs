@@ -1,5 +1,6 @@
 using Chatbot.ApiService.Runs.Redis;
 using Chatbot.ApiService.Stores;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Runs;
 
@@ -8,7 +9,8 @@ public static class RunRegistration
 {
     public static IServiceCollection AddResumableRuns(this IServiceCollection services, StoreStatus status)
     {
-        services.AddOptions<ResumableRunOptions>().BindConfiguration(ResumableRunOptions.Section);
+        services.AddOptions<ResumableRunOptions>().BindConfiguration(ResumableRunOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ResumableRunOptions>, ResumableRunOptionsValidator>();
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<ResumableRuns>();
         if (status.Memory == StoreStatus.RedisMemory)

@@ -16,6 +16,9 @@ public sealed class RedisCommandStats(IReadOnlyDictionary<string, (long Calls, l
 
     public IReadOnlyDictionary<string, (long Calls, long Microseconds)> Commands => commands;
 
+    /// <summary>How often Redis ran <paramref name="command"/> (lower case, e.g. <c>xadd</c>); 0 when never.</summary>
+    public long Calls(string command) => commands.GetValueOrDefault(command).Calls;
+
     public static async Task<RedisCommandStats> ReadAsync(IServer server)
     {
         var sections = await server.InfoAsync("commandstats");

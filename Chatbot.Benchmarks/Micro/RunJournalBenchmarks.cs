@@ -13,10 +13,11 @@ namespace Chatbot.Benchmarks.Micro;
 /// <summary>
 /// What journaling a resumable run costs the API, against a real redis-server on loopback: the
 /// journal's JSON per event, and a whole answer (start, 100 tokens, complete) through
-/// <see cref="RunJournal"/> and <see cref="RedisRunStore"/>, from the run's creation to its last
-/// event on the live side. Its events either wait in the sink all at once (a model faster than
-/// Redis: the journal appends them in batches of up to 64) or arrive one by one (a slower model:
-/// an append per event). Wall time per answer, so it includes Redis's own time and the round
+/// <see cref="RunJournal"/> (with its <see cref="RunKeepAlive"/>) and <see cref="RedisRunStore"/>,
+/// from the run's creation to its last event on the live side. Its events either wait in the
+/// sink all at once (a model faster than Redis: one append, the batch ends with the terminal
+/// event) or arrive one by one with no journal window (an append per event: what a model's pace
+/// cost before the window). Wall time per answer, so it includes Redis's own time and the round
 /// trips; Redis's CPU time per answer is printed at the end of each benchmark.
 /// </summary>
 public class RunJournalBenchmarks
@@ -26,6 +27,7 @@ public class RunJournalBenchmarks
     private RedisServer _redis = null!;
     private ConnectionMultiplexer _connection = null!;
     private RedisRunStore _store = null!;
+    private ResumableRunOptions _options = null!;
     private StreamEvent[] _answer = [];
     private TimeSpan _redisCpuAtStart;
     private long _answers;
@@ -35,8 +37,8 @@ public class RunJournalBenchmarks
     {
         _redis = RedisServer.StartAsync().GetAwaiter().GetResult();
         _connection = ConnectionMultiplexer.Connect(_redis.ConnectionString);
-        var options = Options.Create(new ResumableRunOptions { RetainFor = TimeSpan.FromSeconds(30) });
-        _store = new RedisRunStore(_connection, new RunCancellations(), options, TimeProvider.System, NullLogger<RedisRunStore>.Instance);
+        _options = new ResumableRunOptions { RetainFor = TimeSpan.FromSeconds(30) };
+        _store = new RedisRunStore(_connection, new RunCancellations(), Options.Create(_options), TimeProvider.System, NullLogger<RedisRunStore>.Instance);
         _store.ConnectAsync(CancellationToken.None).GetAwaiter().GetResult();
         var complete = StreamEvent.Completed(new RunStatistics(InputTokens: 40, OutputTokens: SampleAnswer.Tokens, TimeToFirstTokenMs: 1.5, DurationMs: 3.2));
         _answer = [StreamEvent.Started("conversation", "run", "What is CAPEX?") with { Sequence = 1 }, .. SampleAnswer.TokenEvents(), complete with { Sequence = EventsPerAnswer }];
@@ -59,7 +61,7 @@ public class RunJournalBenchmarks
     [Benchmark]
     public async Task JournalAnswerInBatches()
     {
-        var (source, journal, run) = await StartAsync();
+        var (source, journal, run) = await StartAsync(_options);
         foreach (var streamEvent in _answer)
         {
             source.Writer.TryWrite(streamEvent);
@@ -74,7 +76,7 @@ public class RunJournalBenchmarks
     [Benchmark]
     public async Task JournalAnswerEventByEvent()
     {
-        var (source, journal, run) = await StartAsync();
+        var (source, journal, run) = await StartAsync(new ResumableRunOptions { RetainFor = _options.RetainFor, JournalWindow = TimeSpan.Zero });
         foreach (var streamEvent in _answer)
         {
             source.Writer.TryWrite(streamEvent);
@@ -84,12 +86,18 @@ public class RunJournalBenchmarks
         await run;
     }
 
-    private async Task<(Channel<StreamEvent> Source, RunJournal Journal, Task Run)> StartAsync()
+    private async Task<(Channel<StreamEvent> Source, RunJournal Journal, Task Run)> StartAsync(ResumableRunOptions options)
     {
         var runId = $"bench-{Interlocked.Increment(ref _answers)}-{Guid.NewGuid():N}";
         await _store.CreateAsync(RunRecord.Started(runId, "conversation", "owner", DateTimeOffset.UtcNow), CancellationToken.None);
         var source = Channel.CreateUnbounded<StreamEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var journal = new RunJournal(runId, source.Reader, _store, () => { }, TimeSpan.FromSeconds(10), NullLogger.Instance);
-        return (source, journal, journal.RunAsync());
+        var journal = new RunJournal(runId, source.Reader, _store, () => { }, options, TimeProvider.System, NullLogger.Instance);
+        return (source, journal, RunAsync(journal, options));
+    }
+
+    private static async Task RunAsync(RunJournal journal, ResumableRunOptions options)
+    {
+        await using var keepAlive = RunKeepAlive.Start(options.Lease / 3, TimeProvider.System, journal.RenewLeaseAsync);
+        await journal.RunAsync();
     }
 }

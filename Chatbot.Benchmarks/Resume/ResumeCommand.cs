@@ -14,7 +14,8 @@ namespace Chatbot.Benchmarks.Resume;
 /// (0 ms a token unless told) with resumable off and on at each level, in alternating rounds; then, against a
 /// second API process whose model is slow enough for a run to outlive a dropped connection, the
 /// time from a resume request to its first replayed event, for runs still live and runs completed.
-/// Both APIs share one redis-server, which journals the runs.
+/// Both APIs share one redis-server, which journals the runs. With <c>--windows</c>, then the
+/// journal window at a model's pace (<see cref="WindowSweep"/>).
 /// </summary>
 public static class ResumeCommand
 {
@@ -36,6 +37,10 @@ public static class ResumeCommand
         if (options.Number("resumes", 500) is > 0 and var resumes)
         {
             sections.Append(await MeasureResumeLatencyAsync(options, redis, question, resumes));
+        }
+        if (options.Numbers("windows", []) is { Length: > 0 } windows)
+        {
+            sections.Append(await MeasureWindowsAsync(options, redis, question, windows));
         }
 
         var header = $"## resume\n\nMachine: {machine}. Load average at end: {MachineDescription.LoadAverage()}.\n"
@@ -72,11 +77,22 @@ public static class ResumeCommand
             + ResumableLoadReport.Render(measured) + "\n";
     }
 
+    private static async Task<string> MeasureWindowsAsync(CommandLine options, RedisServer redis, string question, int[] windows)
+    {
+        var sweep = new WindowSweep(options, redis, question);
+        var rows = await sweep.MeasureAsync(windows);
+        return $"### Journal window at a model's pace\n\nOffline model at {options.Number("window-token-delay-ms", 15)} ms a token, "
+            + $"{options.Number("window-concurrency", 64)} users in a closed loop, {options.Number("window-answers", 256)} answers a row; "
+            + "a fresh API process per window (`Chatbot:Runs:JournalWindow`), two answers a user to warm up each kind of request, then the same answers without and with resumable streams.\n\n"
+            + WindowSweepReport.Render(rows) + "\n";
+    }
+
     private static async Task<string> MeasureResumeLatencyAsync(CommandLine options, RedisServer redis, string question, int resumes)
     {
         var tokenDelayMs = options.Number("resume-token-delay-ms", 5);
         var dropAfter = options.Number("drop-after", 5);
-        var reconnectDelayMs = options.Number("reconnect-delay-ms", 20);
+        // Past the journal's default window (100 ms), so the events a live resume asks for are stored.
+        var reconnectDelayMs = options.Number("reconnect-delay-ms", 120);
         await using var api = await ApiServer.StartAsync(ApiServerOptions.From(options, tokenDelayMs, prewarmOnStartup: true, redis.ConnectionString));
         await using var states = await RunStateReader.ConnectAsync(redis.ConnectionString);
         using var client = new ResumeClient(RequestTimeout);

@@ -1,49 +1,6 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Chatbot.ApiService.Runs;
-using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
-using Chatbot.Tests.Runs.Support;
 
 namespace Chatbot.Tests.Runs;
 
-/// <summary>Resumable runs on a real redis-server, and what only Redis does: trimming, expiry.</summary>
-public sealed class RedisResumableStreamTests(RedisServerFixture redis) : ResumableStreamContract, IClassFixture<RedisServerFixture>
-{
-    protected override ApiFactory CreateFactory(int tokenDelayMs = 0) => new ApiFactory()
-        .With("ConnectionStrings:redis", redis.ConnectionString)
-        .With("Chatbot:Llm:Offline:TokenDelayMs", tokenDelayMs.ToString());
-
-    [Fact]
-    public async Task Events_trimmed_by_the_cap_answer_410_instead_of_a_resume_with_a_gap()
-    {
-        await using var factory = CreateFactory(tokenDelayMs: 5).With("Chatbot:Runs:MaxEvents", "5");
-        using var http = factory.CreateClient();
-        var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
-        var runId = live.Headers.GetValues("X-Run-Id").Single();
-        var firstKept = (await factory.Services.GetRequiredService<IRunStore>().GetAsync(runId, CancellationToken.None))!.FirstKeptSequence;
-
-        var gap = await http.SendAsync(ResumableClient.ResumeRequest(runId, firstKept - 2));
-        var (_, tail) = await ResumableClient.ResumeAsync(http, runId, firstKept - 1);
-
-        Assert.InRange(firstKept, 2, events.Count - 4); // trimmed, and at least the newest five kept
-        Assert.Equal(HttpStatusCode.Gone, gap.StatusCode);
-        Assert.Equal(events.Skip((int)firstKept - 1).Select(e => e.RawData), tail.Select(e => e.RawData));
-    }
-
-    [Fact]
-    public async Task A_finished_run_expires_after_its_retention()
-    {
-        await using var factory = CreateFactory().With("Chatbot:Runs:RetainFor", "00:00:01");
-        using var http = factory.CreateClient();
-        var (live, _) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
-        var runId = live.Headers.GetValues("X-Run-Id").Single();
-
-        var early = await http.SendAsync(ResumableClient.ResumeRequest(runId, 0));
-        Assert.True(await Eventually.HoldsAsync(async () => !await redis.Client.GetDatabase().KeyExistsAsync($"chatbot:run:{{{runId}}}:events")));
-        var late = await http.SendAsync(ResumableClient.ResumeRequest(runId, 0));
-
-        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, late.StatusCode);
-    }
-}
+/// <summary>Resumable runs on one real redis-server.</summary>
+public sealed class RedisResumableStreamTests(RedisServerFixture redis) : RedisRunStoreContract(redis), IClassFixture<RedisServerFixture>;

@@ -13,10 +13,12 @@ public static class RedisRunScripts
     /// run's conversation, owner and start (unix ms) on its first append ('' after), then the
     /// batch (<see cref="RedisEventBatch"/>). The first append creates the run's record: one round trip
     /// less before the first token. The batch is one stream entry (id 0-&lt;first sequence&gt;):
-    /// one XADD per batch, not per event. Entries starting before the
-    /// newest max events are trimmed (a whole batch at a time; never the batch just written).
-    /// Returns the run's state ('cancel' when a stop was asked for). Appending renews the
-    /// producer's lease.
+    /// one XADD per batch, not per event. Entries are trimmed a whole batch at a time, but never one
+    /// holding any of the newest max events (with batches, a few more may be kept).
+    /// Returns the run's state ('cancel' when a stop was asked for). Only the first append takes
+    /// the producer's lease and sets the keys' expiry (while running: the longer of retain and
+    /// lease), and the last one starts the retention; <see cref="KeepAlive"/> renews both in
+    /// between, so an append in the middle of a run is a check, an XADD, an HSET and a PUBLISH.
     /// </summary>
     public const string Append = """
         if ARGV[9] ~= '' then
@@ -24,18 +26,30 @@ public static class RedisRunScripts
         end
         local run = redis.call('HMGET', KEYS[1], 'state', 'cancel')
         if run[1] ~= 'running' then return run[1] or 'missing' end
-        -- Never below this batch's own entry: the newest events are always kept.
-        local oldest = math.min(math.max(tonumber(ARGV[8]) - tonumber(ARGV[2]) + 1, 0), tonumber(ARGV[7]))
-        redis.call('XADD', KEYS[2], 'MINID', '0-' .. oldest, '0-' .. ARGV[7], 'e', ARGV[12])
+        -- Keep the entry holding the oldest of the newest max events, and every entry after it.
+        local bound = tonumber(ARGV[8]) - tonumber(ARGV[2]) + 1
+        local oldest = '0-0'
+        if bound >= tonumber(ARGV[7]) then
+          oldest = '0-' .. ARGV[7]
+        elseif bound > 1 then
+          local holding = redis.call('XREVRANGE', KEYS[2], '0-' .. bound, '-', 'COUNT', 1)
+          if holding[1] then oldest = holding[1][1] end
+        end
+        redis.call('XADD', KEYS[2], 'MINID', oldest, '0-' .. ARGV[7], 'e', ARGV[12])
         if ARGV[4] ~= '' then
           redis.call('HSET', KEYS[1], 'last', ARGV[8], 'state', ARGV[4], 'ended', ARGV[6])
           redis.call('DEL', KEYS[3])
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+          redis.call('PEXPIRE', KEYS[2], ARGV[1])
         else
           redis.call('HSET', KEYS[1], 'last', ARGV[8])
-          redis.call('SET', KEYS[3], 1, 'PX', ARGV[3])
+          if ARGV[9] ~= '' then
+            local keep = math.max(tonumber(ARGV[1]), tonumber(ARGV[3]))
+            redis.call('SET', KEYS[3], 1, 'PX', ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], keep)
+            redis.call('PEXPIRE', KEYS[2], keep)
+          end
         end
-        redis.call('PEXPIRE', KEYS[1], ARGV[1])
-        redis.call('PEXPIRE', KEYS[2], ARGV[1])
         redis.call('PUBLISH', ARGV[5], ARGV[8])
         if run[2] == '1' then return 'cancel' end
         return 'running'
@@ -52,11 +66,17 @@ public static class RedisRunScripts
         return redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', ARGV[2])
         """;
 
-    /// <summary>KEYS: record, alive. ARGV: lease ms. Returns the state, as <see cref="Append"/>.</summary>
+    /// <summary>
+    /// KEYS: record, alive, events. ARGV: lease ms, retain ms. Renews the producer's lease and the
+    /// keys' running expiry (see <see cref="Append"/>). Returns the state, as <see cref="Append"/>.
+    /// </summary>
     public const string KeepAlive = """
         local state = redis.call('HGET', KEYS[1], 'state')
         if state ~= 'running' then return state or 'missing' end
+        local keep = math.max(tonumber(ARGV[1]), tonumber(ARGV[2]))
         redis.call('SET', KEYS[2], 1, 'PX', ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], keep)
+        redis.call('PEXPIRE', KEYS[3], keep)
         if redis.call('HGET', KEYS[1], 'cancel') == '1' then return 'cancel' end
         return 'running'
         """;

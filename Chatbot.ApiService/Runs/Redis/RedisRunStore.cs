@@ -44,8 +44,8 @@ public sealed class RedisRunStore(
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         await ListenForCancelsAsync();
-        var server = redis.GetServers().FirstOrDefault(server => server.IsConnected);
-        if (server is not null)
+        // Every primary: in a cluster each run's keys live on one of them.
+        foreach (var server in redis.GetServers().Where(server => server.IsConnected && !server.IsReplica))
         {
             foreach (var script in new[] { RedisRunScripts.Append, RedisRunScripts.Read, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
             {
@@ -93,7 +93,7 @@ public sealed class RedisRunStore(
     public async Task<JournalOutcome> KeepAliveAsync(string runId, CancellationToken cancellationToken)
     {
         var state = await Database.ScriptEvaluateAsync(RedisRunScripts.KeepAlive,
-            [RedisRunKeys.Record(runId), RedisRunKeys.Alive(runId)], [LeaseMs]);
+            [RedisRunKeys.Record(runId), RedisRunKeys.Alive(runId), RedisRunKeys.Events(runId)], [LeaseMs, RetainMs]);
         return Outcome((string?)state);
     }
 
