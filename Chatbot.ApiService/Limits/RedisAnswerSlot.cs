@@ -1,3 +1,5 @@
+using Chatbot.ApiService.Stores;
+
 namespace Chatbot.ApiService.Limits;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class RedisAnswerSlot(RedisOpenAnswers answers, string owner, stri
         {
             await answers.RenewAsync(owner, runId, lease);
         }
-        catch (Exception exception) when (RedisOpenAnswers.IsOutage(exception))
+        catch (Exception exception) when (RedisOutage.Is(exception))
         {
             // Without renewals the slot lapses after its lease: the limit errs towards admitting.
             logger.LogDebug(exception, "Run {RunId}: its open-answer slot was not renewed", runId);
@@ -27,7 +29,7 @@ public sealed class RedisAnswerSlot(RedisOpenAnswers answers, string owner, stri
         {
             await answers.ReleaseAsync(owner, runId);
         }
-        catch (Exception exception) when (RedisOpenAnswers.IsOutage(exception))
+        catch (Exception exception) when (RedisOutage.Is(exception))
         {
             logger.LogDebug(exception, "Run {RunId}: its open-answer slot lapses after its lease instead of now", runId);
         }

@@ -13,9 +13,6 @@ public sealed class RedisOpenAnswers(IConnectionMultiplexer redis)
 
     public static RedisKey Key(string owner) => $"chatbot:{{a:{Uri.EscapeDataString(owner)}}}:open-answers";
 
-    /// <summary>Redis unreachable or failing, as opposed to a bug: the caller falls back.</summary>
-    public static bool IsOutage(Exception exception) => exception is RedisException or TimeoutException;
-
     public async Task<bool> TryAdmitAsync(string owner, string runId, int limit, TimeSpan lease) =>
         (long)await redis.GetDatabase().ScriptEvaluateAsync(RedisOpenAnswerScripts.Admit, [Key(owner)], [runId, limit, LeaseMs(lease)]) == 1;
 

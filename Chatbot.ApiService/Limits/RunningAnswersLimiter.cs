@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -42,7 +43,7 @@ public sealed class RunningAnswersLimiter : IDisposable
                 SayWhenSharedAgain();
                 return admitted ? new RedisAnswerSlot(shared, owner, runId, lease, _logger) : OpenAnswerSlot.Refused;
             }
-            catch (Exception exception) when (RedisOpenAnswers.IsOutage(exception))
+            catch (Exception exception) when (RedisOutage.Is(exception))
             {
                 SayOnceFallingBack(exception);
                 return AcquireLocally(owner);

@@ -36,6 +36,12 @@ public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan 
         var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
+            if (Resumable)
+            {
+                // The run id goes out with the first event, which the journal hands over only once
+                // stored: a client never holds the id of a run no replica can find.
+                await events.WaitToReadAsync(cancellationToken);
+            }
             await response.StartAsync(cancellationToken);
             while (true)
             {

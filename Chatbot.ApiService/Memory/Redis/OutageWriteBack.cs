@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Memory.Redis;
@@ -26,7 +27,7 @@ public sealed class OutageWriteBack(
             {
                 await store.WriteBackAsync(stoppingToken);
             }
-            catch (Exception exception) when (ResilientConversationStore.IsOutage(exception))
+            catch (Exception exception) when (RedisOutage.Is(exception))
             {
                 logger.LogDebug("Redis cannot take the write-back yet ({Conversations} conversations waiting)", backlog.Conversations);
             }

@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -26,7 +27,7 @@ public sealed class RedisMemoryHealthCheck(IConnectionMultiplexer multiplexer, R
             }
             await redis.ConnectAsync(cancellationToken);
         }
-        catch (Exception exception) when (ResilientConversationStore.IsOutage(exception))
+        catch (Exception exception) when (RedisOutage.Is(exception))
         {
             return HealthCheckResult.Degraded("Redis does not answer; conversation memory runs in process.", exception);
         }

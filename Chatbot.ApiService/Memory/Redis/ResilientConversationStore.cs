@@ -1,4 +1,4 @@
-using StackExchange.Redis;
+using Chatbot.ApiService.Stores;
 
 namespace Chatbot.ApiService.Memory.Redis;
 
@@ -71,11 +71,6 @@ public sealed class ResilientConversationStore(
         return written;
     }
 
-    /// <summary>Whether Redis refuses for a while (down, unreachable, a cluster slot without its node), as opposed to a bug.</summary>
-    public static bool IsOutage(Exception exception) => exception is RedisConnectionException or RedisTimeoutException
-        || (exception is RedisServerException server && (server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
-            || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal) || server.Message.StartsWith("LOADING", StringComparison.Ordinal)));
-
     private async Task<T> RunAsync<T>(Func<ConversationKey, bool> affected, Func<IConversationStore, Task<T>> operation, CancellationToken cancellationToken)
     {
         if (redis.IsConnected)
@@ -90,7 +85,7 @@ public sealed class ResilientConversationStore(
                 Recovered();
                 return result;
             }
-            catch (Exception exception) when (IsOutage(exception))
+            catch (Exception exception) when (RedisOutage.Is(exception))
             {
                 Degraded(exception);
             }

@@ -62,7 +62,7 @@ public sealed class RedisRunStore(
     {
         if (!redis.IsConnected)
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected.", null, CommandStatus.Unknown);
         }
         await ListenForCancelsAsync();
         _unwritten[run.RunId] = run;

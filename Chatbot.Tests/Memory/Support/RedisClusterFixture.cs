@@ -119,7 +119,7 @@ public sealed class RedisClusterFixture : IRedisFixture
         {
             foreach (var port in Ports)
             {
-                await using var node = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},connectTimeout=1000,abortConnect=false");
+                await using var node = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},connectTimeout=1000,abortConnect=false,allowAdmin=true");
                 var info = (string?)await node.GetServer("127.0.0.1", port).ExecuteAsync("CLUSTER", "INFO");
                 if (info is null || !info.Contains("cluster_state:ok") || !info.Contains($"cluster_known_nodes:{Masters}"))
                 {
