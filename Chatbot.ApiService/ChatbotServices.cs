@@ -1,11 +1,13 @@
 using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Endpoints;
-using Chatbot.ApiService.Lifecycle;
 using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Logging;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
+using Chatbot.ApiService.Runs;
+using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
@@ -15,9 +17,11 @@ namespace Chatbot.ApiService;
 /// <summary>Registers the API's own services: agents, tools, model, memory, streaming, prewarm.</summary>
 public static class ChatbotServices
 {
-    public static IHostApplicationBuilder AddChatbotApi(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddChatbotApi(this IHostApplicationBuilder builder, StoreStatus stores)
     {
         var services = builder.Services;
+        services.AddConversationMemory(stores);
+        services.AddResumableRuns(stores);
         services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
         services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section);
         services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
@@ -39,6 +43,8 @@ public static class ChatbotServices
         services.AddSingleton<AgentRuntimeFactory>();
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
+        services.AddSingleton<AnswerCoordinator>();
+        services.AddSingleton<ResumableRuns>();
         services.AddSingleton<QuestionRequestReader>();
 
         services.AddSingleton<PipelineWarmup>();

@@ -1,18 +1,16 @@
 using Chatbot.ApiService;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Identity;
-using Chatbot.ApiService.Lifecycle;
-using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Stores;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddChatbotStores();
+var stores = builder.AddChatbotStores();
 builder.AddChatbotAuth();
-builder.AddChatbotApi();
-builder.AddChatbotRateLimits();
+builder.AddChatbotApi(stores);
+builder.AddQuestionLimits();
 builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<IdentitySchemeDocument>());
 
 var app = builder.Build();

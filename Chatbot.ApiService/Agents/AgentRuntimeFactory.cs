@@ -10,9 +10,6 @@ namespace Chatbot.ApiService.Agents;
 /// <summary>Builds the agent team: kernels with their plugins and filter, over the model's pipelines.</summary>
 public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog assets, ChatbotMetrics metrics)
 {
-    public const string Knowledge = "knowledge";
-    public const string Portfolio = "portfolio";
-    public const string Finance = "finance";
 
     /// <summary>Builds a runtime over the model's ready pipelines (<see cref="ModelPipelines"/>).</summary>
     public AgentRuntime Create(ModelClients model)
@@ -21,15 +18,15 @@ public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog as
 
         var manager = new Manager(
         [
-            new Specialist(Knowledge,
+            new Specialist(ToolNames.Knowledge,
                 "Explains energy concepts: solar PV, CAPEX, OPEX, payback, tariffs, EV charging, battery storage.",
                 "You explain energy concepts for a business audience. Use the search_knowledge tool and answer from what it returns, briefly, in markdown.",
                 KernelWith(new KnowledgeTools(knowledge))),
-            new Specialist(Portfolio,
+            new Specialist(ToolNames.Portfolio,
                 "Answers questions about the user's own PV systems, charge points and battery storage.",
                 "You report on the user's own assets. Use list_my_assets or get_asset; never guess figures. Answer in markdown.",
                 KernelWith(new PortfolioTools(assets))),
-            new Specialist(Finance,
+            new Specialist(ToolNames.Finance,
                 "Calculates CAPEX estimates and payback periods from the user's numbers.",
                 "You calculate CAPEX and payback with the tools and explain the result in two or three sentences.",
                 KernelWith(new FinanceTools(), new KnowledgeTools(knowledge))),
@@ -51,9 +48,9 @@ public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog as
 
     private static string PluginName(object plugin) => plugin switch
     {
-        KnowledgeTools => Knowledge,
-        PortfolioTools => Portfolio,
-        FinanceTools => Finance,
+        KnowledgeTools => ToolNames.Knowledge,
+        PortfolioTools => ToolNames.Portfolio,
+        FinanceTools => ToolNames.Finance,
         _ => plugin.GetType().Name,
     };
 

@@ -1,5 +1,5 @@
-using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Telemetry;
 
 namespace Chatbot.ApiService.Agents;
 

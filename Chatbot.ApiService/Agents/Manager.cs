@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Agents;
@@ -11,7 +12,6 @@ namespace Chatbot.ApiService.Agents;
 public sealed class Manager
 {
     public const string Name = "manager";
-    public const string HandoffPrefix = "transfer_to_";
 
     private const string Instructions =
         "You are the manager of an energy-management assistant. Read the conversation and call exactly one "
@@ -28,7 +28,7 @@ public sealed class Manager
         _options = new ChatOptions
         {
             Tools = specialists
-                .Select(AITool (specialist) => AIFunctionFactory.CreateDeclaration(HandoffPrefix + specialist.Name, specialist.Description, NoParameters))
+                .Select(AITool (specialist) => AIFunctionFactory.CreateDeclaration(ToolNames.HandoffPrefix + specialist.Name, specialist.Description, NoParameters))
                 .ToList(),
             ToolMode = ChatToolMode.Auto,
         };
@@ -59,5 +59,5 @@ public sealed class Manager
     }
 
     private Specialist? Find(string functionName) =>
-        _specialists.FirstOrDefault(specialist => functionName == HandoffPrefix + specialist.Name);
+        _specialists.FirstOrDefault(specialist => functionName == ToolNames.HandoffPrefix + specialist.Name);
 }

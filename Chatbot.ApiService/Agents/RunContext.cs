@@ -1,6 +1,5 @@
-using Chatbot.Contracts.Identity;
-using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 

@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
@@ -18,6 +19,7 @@ public sealed class Specialist(string name, string description, string instructi
     {
         var runKernel = kernel.Clone();
         runKernel.Data[RunContext.KernelDataKey] = run;
+        ToolCaller.Set(runKernel, run.Identity);
         var options = new ChatOptions
         {
             Tools = runKernel.Plugins.SelectMany(plugin => plugin).Select(AITool (function) => new KernelTool(function, runKernel)).ToList(),

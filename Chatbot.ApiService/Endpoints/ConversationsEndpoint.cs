@@ -1,5 +1,6 @@
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public static class ConversationsEndpoint
 {
     public const int MaxPage = 1_000;
 
-    public static async Task<IResult> ListAsync(
+    public static async Task<Results<Ok<ConversationListResponse>, ValidationProblem>> ListAsync(
         [FromQuery] int? page,
         [FromQuery(Name = "page_size")] int? pageSize,
         HttpContext context,
@@ -31,10 +32,10 @@ public static class ConversationsEndpoint
         }
         var owner = CallerIdentity.Of(context.User).Owner;
         var conversations = await memory.ListAsync(owner, request, context.RequestAborted);
-        return TypedResults.Ok(ConversationListResponse.From(conversations));
+        return TypedResults.Ok(ConversationResponses.From(conversations));
     }
 
-    public static async Task<IResult> GetAsync(
+    public static async Task<Results<Ok<ConversationResponse>, ProblemHttpResult>> GetAsync(
         string id,
         HttpContext context,
         IConversationStore memory,
@@ -45,11 +46,15 @@ public static class ConversationsEndpoint
             return NotFound();
         }
         var turns = await memory.GetTurnsAsync(key, context.RequestAborted);
-        return turns.Count == 0 ? NotFound() : TypedResults.Ok(ConversationResponse.From(id, turns));
+        if (turns.Count == 0)
+        {
+            return NotFound();
+        }
+        return TypedResults.Ok(ConversationResponses.From(id, turns));
     }
 
     /// <summary>The right-to-erasure path: the hot copy and the archived one.</summary>
-    public static async Task<IResult> DeleteAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id,
         HttpContext context,
         IConversationStore memory,
@@ -59,7 +64,11 @@ public static class ConversationsEndpoint
         {
             return NotFound();
         }
-        return await memory.DeleteAsync(key, context.RequestAborted) ? TypedResults.NoContent() : NotFound();
+        if (await memory.DeleteAsync(key, context.RequestAborted))
+        {
+            return TypedResults.NoContent();
+        }
+        return NotFound();
     }
 
     /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>

@@ -1,10 +1,9 @@
-using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
-using Chatbot.ApiService.Stores;
-using Microsoft.Extensions.Options;
+using Chatbot.Contracts.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.ApiService.Endpoints;
 
@@ -15,45 +14,35 @@ namespace Chatbot.ApiService.Endpoints;
 /// </summary>
 public static class PrewarmEndpoint
 {
-    public static async Task<IResult> HandleAsync(
-        string? conversation_id,
-        HttpContext context,
-        PrewarmService prewarm,
-        AgentRuntimeProvider runtimes,
-        IConversationStore memory,
-        StoreStatus stores,
-        IOptions<LlmOptions> llm,
-        IOptions<RequestLimits> limits,
-        ILoggerFactory loggers)
+    public static async Task<Results<Ok<PrewarmResponse>, ValidationProblem>> HandleAsync(
+        string? conversation_id, HttpContext context, [AsParameters] PrewarmServices services)
     {
-        loggers.CreateLogger(typeof(PrewarmEndpoint)).LogInformation("Prewarm requested (conversation {ConversationId})", conversation_id ?? "none");
-        if (conversation_id is not null && !ConversationIds.IsValid(conversation_id, limits.Value))
+        services.Logger.LogInformation("Prewarm requested (conversation {ConversationId})", conversation_id ?? "none");
+        if (conversation_id is not null && !ConversationIds.IsValid(conversation_id, services.Limits.Value))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["conversation_id"] = [ConversationIds.Rule(limits.Value)] });
+                new Dictionary<string, string[]> { ["conversation_id"] = [ConversationIds.Rule(services.Limits.Value)] });
         }
+        var report = await services.Prewarm.WarmAsync();
+        int? turnsLoaded = conversation_id is null ? null : (await services.Memory.GetTurnsAsync(
+            new ConversationKey(CallerIdentity.Of(context.User).Owner, conversation_id), context.RequestAborted)).Count;
+        return TypedResults.Ok(Response(services, report, turnsLoaded));
+    }
 
-        var report = await prewarm.WarmAsync();
-        int? turnsLoaded = null;
-        if (conversation_id is not null)
-        {
-            var owner = CallerIdentity.Of(context.User).Owner;
-            turnsLoaded = (await memory.GetTurnsAsync(new ConversationKey(owner, conversation_id), context.RequestAborted)).Count;
-        }
-
-        var runtime = runtimes.Current;
-        return TypedResults.Ok(new
-        {
-            status = runtime is null ? "initializing" : "ready",
-            agent_id = runtime?.Id ?? 0,
-            initialized = runtime is not null,
-            provider = llm.Value.ProviderName,
-            offline = llm.Value.ProviderName == ModelProviders.Offline,
-            warmed_at = report.WarmedAt,
-            total_ms = Math.Round(report.TotalMs, 2),
-            components = report.Components,
-            conversation_turns_loaded = turnsLoaded,
-            stores,
-        });
+    private static PrewarmResponse Response(PrewarmServices services, PrewarmReport report, int? turnsLoaded)
+    {
+        var runtime = services.Runtimes.Current;
+        var provider = services.Llm.Value.ProviderName;
+        return new PrewarmResponse(
+            Status: runtime is null ? PrewarmResponse.Initializing : PrewarmResponse.Ready,
+            AgentId: runtime?.Id ?? 0,
+            Initialized: runtime is not null,
+            Provider: provider,
+            Offline: provider == ModelProviders.Offline,
+            WarmedAt: report.WarmedAt,
+            TotalMs: Math.Round(report.TotalMs, 2),
+            Components: [.. report.Components.Select(part => new PrewarmComponentResponse(part.Name, part.DurationMs, part.Detail, part.Ok))],
+            ConversationTurnsLoaded: turnsLoaded,
+            Stores: new StoresResponse(services.Stores.Infrastructure, services.Stores.Memory, services.Stores.Archive));
     }
 }

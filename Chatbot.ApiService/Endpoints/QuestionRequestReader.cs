@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,28 +24,28 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
     private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
         Enumerable.Range(0, 0xA0).Select(code => (char)code).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')).ToArray());
 
-    public async Task<(QuestionRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<QuestionReading> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
-            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+            return QuestionReading.Refused(Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
                 "Send the question as JSON with Content-Type: application/json.", "body"));
         }
         var maxBytes = limits.Value.MaxBodyBytes;
         if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge(maxBytes));
+            return QuestionReading.Refused(TooLarge(maxBytes));
         }
         var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
         if (body is null)
         {
-            return (null, TooLarge(maxBytes));
+            return QuestionReading.Refused(TooLarge(maxBytes));
         }
 
         var json = WithoutByteOrderMark(body);
         if (!Utf8.IsValid(json))
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid UTF-8.", "body"));
+            return QuestionReading.Refused(Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid UTF-8.", "body"));
         }
         QuestionRequest? parsed;
         try
@@ -54,7 +55,7 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
         catch (JsonException exception)
         {
             var field = FieldAt(exception.Path);
-            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON",
+            return QuestionReading.Refused(Problem(StatusCodes.Status400BadRequest, "Malformed JSON",
                 $"The body is not a valid question object (at '{field}').", field));
         }
         return Validate(parsed);
@@ -72,25 +73,25 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
         _ => "body",
     };
 
-    private (QuestionRequest?, IResult?) Validate(QuestionRequest? request)
+    private QuestionReading Validate(QuestionRequest? request)
     {
         if (string.IsNullOrWhiteSpace(request?.Question))
         {
-            return (null, Invalid("question", "The question is required and must not be empty."));
+            return QuestionReading.Refused(Invalid("question", "The question is required and must not be empty."));
         }
         if (request.Question.Length > limits.Value.MaxQuestionLength)
         {
-            return (null, Invalid("question", $"The question must be at most {limits.Value.MaxQuestionLength} characters."));
+            return QuestionReading.Refused(Invalid("question", $"The question must be at most {limits.Value.MaxQuestionLength} characters."));
         }
         if (HasControlCharacter(request.Question))
         {
-            return (null, Invalid("question", "The question must not contain control characters other than line breaks and tabs."));
+            return QuestionReading.Refused(Invalid("question", "The question must not contain control characters other than line breaks and tabs."));
         }
         if (request.ConversationId is { } id && !ConversationIds.IsValid(id, limits.Value))
         {
-            return (null, Invalid("conversation_id", ConversationIds.Rule(limits.Value)));
+            return QuestionReading.Refused(Invalid("conversation_id", ConversationIds.Rule(limits.Value)));
         }
-        return (request, null);
+        return new QuestionReading(request);
     }
 
     /// <summary>
@@ -116,7 +117,7 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
         return buffer.ToArray();
     }
 
-    private static IResult TooLarge(int maxBytes) => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+    private static ProblemHttpResult TooLarge(int maxBytes) => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
         $"The body must be at most {maxBytes} bytes.", "body");
 
     private static ValidationProblem Invalid(string field, string message) =>

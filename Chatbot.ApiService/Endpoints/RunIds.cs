@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>The format of a run id: the 32 hex digits the API gives in <c>X-Run-Id</c> and the start event.</summary>
@@ -7,10 +9,10 @@ public static class RunIds
 
     public static bool IsValid(string runId) => runId.Length == 32 && Guid.TryParseExact(runId, "N", out _);
 
-    public static IResult Invalid() => TypedResults.ValidationProblem(
+    public static ValidationProblem Invalid() => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { ["run_id"] = [Rule] }, title: "Invalid run id");
 
-    public static IResult NotFound() => TypedResults.Problem(
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No run with this id belongs to you.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Run not found");

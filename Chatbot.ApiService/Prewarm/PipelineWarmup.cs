@@ -1,32 +1,21 @@
-using System.Text;
-using System.Text.Json;
+using System.IO.Pipelines;
 using Chatbot.ApiService.Agents;
-using Chatbot.Contracts.Identity;
-using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Llm.Offline;
-using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
-using Microsoft.Extensions.Options;
+using Chatbot.Contracts.Identity;
 
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Runs one answer per specialist through everything a streamed request touches, in process and
-/// on a throwaway offline runtime (the configured model is never called, nothing is stored): the
-/// body read and validated as <c>ask_stream</c> reads it, the identity headers, the event
-/// selection, the agent team and that specialist's tools, the sink, and
-/// <see cref="SseStreamResult"/> writing frames into a response that goes nowhere. So the first
-/// real request finds this code compiled, whichever specialist it goes to.
+/// Rehearses one answer per specialist through the path every question takes
+/// (<see cref="AnswerCoordinator"/>: ownership check, open-answer limit, the run journal, the
+/// agent team and that specialist's tools, the sink, SSE frames), on a throwaway offline runtime:
+/// the configured model is never called and no memory is read or stored. So the first real
+/// question finds this code compiled, whichever specialist it goes to.
 /// </summary>
-public sealed class PipelineWarmup(
-    AgentRuntimeFactory factory,
-    IServiceProvider services,
-    ChatTurnRunner runner,
-    QuestionRequestReader requests,
-    IOptions<StreamingOptions> streaming,
-    IOptions<ResumableRunOptions> runs,
-    ILogger<PipelineWarmup> logger)
+public sealed class PipelineWarmup(AgentRuntimeFactory factory, AnswerCoordinator answers, IServiceProvider services)
 {
     public const string WarmupConversation = "prewarm";
 
@@ -38,6 +27,9 @@ public sealed class PipelineWarmup(
         "How are my assets doing?",
     ];
 
+    /// <summary>Sees every asset, so the portfolio answer runs its whole path.</summary>
+    private static readonly AltecoContext Rehearser = new() { UserId = WarmupConversation, Role = AltecoContext.SuperAdminRole };
+
     /// <summary>Returns how many events went through.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -45,60 +37,34 @@ public sealed class PipelineWarmup(
         var frames = 0;
         for (var i = 0; i < WarmupQuestions.Length; i++)
         {
-            var journaled = i == WarmupQuestions.Length - 1;
-            frames += await AnswerAsync(runtime, WarmupQuestions[i], journaled, cancellationToken);
+            // The last goes through a resumable run's journal too.
+            var command = new AskCommand(WarmupQuestions[i], $"{WarmupConversation}-{Guid.NewGuid():N}", Rehearser,
+                StreamEventSelection.Everything, Resumable: i == WarmupQuestions.Length - 1);
+            var start = await answers.RehearseAsync(command, runtime, cancellationToken);
+            frames += await WriteFramesAsync(start, cancellationToken);
         }
         return frames;
     }
 
-    /// <summary>A <paramref name="journaled"/> answer goes through a resumable run's journal, on a throwaway in-process store.</summary>
-    private async Task<int> AnswerAsync(AgentRuntime runtime, string question, bool journaled, CancellationToken cancellationToken)
+    /// <summary>Writes the answer as the response would, into a pipe nobody reads.</summary>
+    private static async Task<int> WriteFramesAsync(AnswerStart start, CancellationToken cancellationToken)
     {
-        var context = WarmupRequest(question, cancellationToken);
-        var (request, problem) = await requests.ReadAsync(context.Request, cancellationToken);
-        if (problem is not null || request?.Question is null)
+        if (start.Events is null)
         {
-            throw new InvalidOperationException("The warm-up question did not pass the request reader.");
+            throw new InvalidOperationException($"The warm-up question was refused ({start.Status}).");
         }
-        var identity = IdentityHeaderReader.Read(context.Request.Headers).Identity!;
-        var selection = StreamEventSelection.FromRequest(context.Request.Headers, streaming.Value);
-        var turn = new ChatTurn(request.Question, request.ConversationId ?? WarmupConversation, identity);
-
-        var sink = new RunEventSink(selection);
-        var producer = runner.ProduceAsync(runtime, turn, sink, warmup: true, cancellationToken);
-        var heartbeat = TimeSpan.FromSeconds(streaming.Value.HeartbeatSeconds);
-        var journal = journaled ? new RunJournal(turn.RunId, sink.Reader, await WarmupStoreAsync(turn), () => { }, runs.Value, TimeProvider.System, logger) : null;
-        var journaling = journal?.RunAsync() ?? Task.CompletedTask;
-        await new SseStreamResult(journal?.Live ?? sink.Reader, heartbeat, turn.RunId, turn.ConversationId).ExecuteAsync(context);
-        await producer;
-        await journaling;
-        return CountFrames((MemoryStream)context.Response.Body);
+        // Never paused: a warm-up answer is a few kilobytes.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var writer = new SseFrameWriter(pipe.Writer);
+        var frames = 0;
+        await foreach (var streamEvent in start.Events.ReadAllAsync(cancellationToken))
+        {
+            writer.Write(streamEvent);
+            await pipe.Writer.FlushAsync(cancellationToken);
+            frames++;
+        }
+        await pipe.Writer.CompleteAsync();
+        await pipe.Reader.CompleteAsync();
+        return frames;
     }
-
-    private async Task<InProcessRunStore> WarmupStoreAsync(ChatTurn turn)
-    {
-        var store = new InProcessRunStore(new RunCancellations(), runs, TimeProvider.System);
-        await store.CreateAsync(RunRecord.Started(turn.RunId, turn.ConversationId, turn.Identity.Owner, DateTimeOffset.UtcNow), CancellationToken.None);
-        return store;
-    }
-
-    private static DefaultHttpContext WarmupRequest(string question, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new QuestionRequest(question, WarmupConversation), JsonSerializerOptions.Web);
-        var context = new DefaultHttpContext { RequestAborted = cancellationToken };
-        context.Request.Method = HttpMethods.Post;
-        context.Request.ContentType = "application/json";
-        context.Request.ContentLength = body.Length;
-        context.Request.Body = new MemoryStream(body);
-        context.Request.Headers[AskStreamEndpoint.StreamHeader] = "true";
-        context.Request.Headers[StreamEventSelection.LevelHeader] = "2";
-        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)] = WarmupConversation;
-        // Sees every asset, so the portfolio answer runs its whole path.
-        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.Role)] = AltecoContext.SuperAdminRole;
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
-
-    private static int CountFrames(MemoryStream body) =>
-        Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length;
 }

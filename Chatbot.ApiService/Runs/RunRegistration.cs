@@ -12,7 +12,6 @@ public static class RunRegistration
         services.AddOptions<ResumableRunOptions>().BindConfiguration(ResumableRunOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ResumableRunOptions>, ResumableRunOptionsValidator>();
         services.AddSingleton<RunCancellations>();
-        services.AddSingleton<ResumableRuns>();
         if (status.Memory == StoreStatus.RedisMemory)
         {
             services.AddSingleton<IRunStore, RedisRunStore>();

@@ -1,5 +1,3 @@
-using Chatbot.ApiService.Memory;
-using Chatbot.ApiService.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Driver;
 using StackExchange.Redis;
@@ -8,8 +6,8 @@ namespace Chatbot.ApiService.Stores;
 
 /// <summary>
 /// Connects to Redis (connection string <c>redis</c>) and MongoDB (<c>mongo</c>) when they are
-/// configured; otherwise the API runs on its embedded defaults and says so. Then composes
-/// conversation memory on whichever it got.
+/// configured; otherwise the API runs on its embedded defaults and says so. What runs on them
+/// (memory, runs, limits) is composed by the caller from the <see cref="StoreStatus"/> returned.
 /// </summary>
 public static class StoreRegistration
 {
@@ -17,7 +15,7 @@ public static class StoreRegistration
     public const string MongoConnectionName = "mongo";
     public const string DefaultDatabase = "chatbot";
 
-    public static IHostApplicationBuilder AddChatbotStores(this IHostApplicationBuilder builder)
+    public static StoreStatus AddChatbotStores(this IHostApplicationBuilder builder)
     {
         var hasRedis = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName));
         var hasMongo = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(MongoConnectionName));
@@ -39,10 +37,8 @@ public static class StoreRegistration
             Memory: hasRedis ? StoreStatus.RedisMemory : StoreStatus.InProcessMemory,
             Archive: hasMongo ? StoreStatus.MongoArchive : StoreStatus.NoArchive);
         builder.Services.AddSingleton(status);
-        builder.Services.AddConversationMemory(status);
-        builder.Services.AddResumableRuns(status);
         builder.Services.AddHostedService<StoreStatusLogger>();
-        return builder;
+        return status;
     }
 
     /// <summary>
@@ -60,7 +56,7 @@ public static class StoreRegistration
     {
         var connectionString = builder.Configuration.GetConnectionString(MongoConnectionName)!;
         var url = MongoUrl.Create(connectionString);
-        var databaseName = url.DatabaseName ?? builder.Configuration[$"{MemoryOptions.Section}:{nameof(MemoryOptions.Database)}"] ?? DefaultDatabase;
+        var databaseName = url.DatabaseName ?? builder.Configuration["Chatbot:Memory:Database"] ?? DefaultDatabase;
 
         builder.Services.AddSingleton<IMongoClient>(_ =>
         {

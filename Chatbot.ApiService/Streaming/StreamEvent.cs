@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Streaming;
+
 namespace Chatbot.ApiService.Streaming;
 
 /// <summary>
@@ -9,9 +11,9 @@ public sealed record StreamEvent(StreamEventType Type)
     public const int MaxToolInputLength = 100;
     public const int MaxToolResultLength = 200;
     public const string ThinkingMessage = "Agent is thinking...";
-    public const string CancelledCode = "cancelled";
+    public const string CancelledCode = StreamErrorCodes.Cancelled;
     public const string CancelledMessage = "The answer was stopped.";
-    public const string InterruptedCode = "interrupted";
+    public const string InterruptedCode = StreamErrorCodes.Interrupted;
     public const string InterruptedMessage = "The server running this answer stopped; please ask again.";
 
     /// <summary>Increasing per stream, starting at 1; set once, by the run's sink, when the event is emitted.</summary>

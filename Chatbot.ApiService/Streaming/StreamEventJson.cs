@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.ApiService.Streaming;
 
@@ -15,44 +16,44 @@ public static class StreamEventJson
     public static void Write(Utf8JsonWriter json, StreamEvent e, bool withSequence = true)
     {
         json.WriteStartObject();
-        json.WriteString("type", e.Type.ToWireName());
+        json.WriteString(StreamEventFields.Type, e.Type.ToWireName());
         switch (e.Type)
         {
             case StreamEventType.Start:
-                json.WriteString("conversation_id", e.ConversationId);
-                json.WriteString("run_id", e.RunId);
-                json.WriteString("question", e.Question);
+                json.WriteString(StreamEventFields.ConversationId, e.ConversationId);
+                json.WriteString(StreamEventFields.RunId, e.RunId);
+                json.WriteString(StreamEventFields.Question, e.Question);
                 break;
             case StreamEventType.Token:
-                json.WriteString("content", e.Content);
+                json.WriteString(StreamEventFields.Content, e.Content);
                 break;
             case StreamEventType.Thinking:
-                json.WriteString("content", e.Content);
-                json.WriteString("message", e.Message);
+                json.WriteString(StreamEventFields.Content, e.Content);
+                json.WriteString(StreamEventFields.Message, e.Message);
                 break;
             case StreamEventType.AgentStart:
-                json.WriteString("agent", e.Agent);
+                json.WriteString(StreamEventFields.Agent, e.Agent);
                 break;
             case StreamEventType.ToolStart:
-                json.WriteString("tool", e.Tool);
-                json.WriteString("input", e.Input);
+                json.WriteString(StreamEventFields.Tool, e.Tool);
+                json.WriteString(StreamEventFields.Input, e.Input);
                 break;
             case StreamEventType.ToolEnd:
-                json.WriteString("tool", e.Tool);
-                json.WriteString("result", e.Result);
+                json.WriteString(StreamEventFields.Tool, e.Tool);
+                json.WriteString(StreamEventFields.Result, e.Result);
                 break;
             case StreamEventType.Complete:
                 WriteStatistics(json, e.Statistics);
                 break;
             case StreamEventType.Error:
-                json.WriteString("message", e.Message);
-                json.WriteString("code", e.Code);
-                json.WriteString("correlation_id", e.CorrelationId);
+                json.WriteString(StreamEventFields.Message, e.Message);
+                json.WriteString(StreamEventFields.Code, e.Code);
+                json.WriteString(StreamEventFields.CorrelationId, e.CorrelationId);
                 break;
         }
         if (withSequence)
         {
-            json.WriteNumber("seq", e.Sequence);
+            json.WriteNumber(StreamEventFields.Sequence, e.Sequence);
         }
         json.WriteEndObject();
     }
@@ -63,24 +64,24 @@ public static class StreamEventJson
         var reader = new Utf8JsonReader(utf8Json);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        if (!StreamEventTypeNames.TryParse(root.GetProperty("type").GetString() ?? "", out var type))
+        if (!StreamEventTypeNames.TryParse(root.GetProperty(StreamEventFields.Type).GetString() ?? "", out var type))
         {
-            throw new JsonException($"Unknown stream event type in a stored event: {root.GetProperty("type")}.");
+            throw new JsonException($"Unknown stream event type in a stored event: {root.GetProperty(StreamEventFields.Type)}.");
         }
         return new StreamEvent(type)
         {
             Sequence = sequence,
-            Content = Text(root, "content"),
-            Message = Text(root, "message"),
-            Agent = Text(root, "agent"),
-            Tool = Text(root, "tool"),
-            Input = Text(root, "input"),
-            Result = Text(root, "result"),
-            Code = Text(root, "code"),
-            CorrelationId = Text(root, "correlation_id"),
-            ConversationId = Text(root, "conversation_id"),
-            RunId = Text(root, "run_id"),
-            Question = Text(root, "question"),
+            Content = Text(root, StreamEventFields.Content),
+            Message = Text(root, StreamEventFields.Message),
+            Agent = Text(root, StreamEventFields.Agent),
+            Tool = Text(root, StreamEventFields.Tool),
+            Input = Text(root, StreamEventFields.Input),
+            Result = Text(root, StreamEventFields.Result),
+            Code = Text(root, StreamEventFields.Code),
+            CorrelationId = Text(root, StreamEventFields.CorrelationId),
+            ConversationId = Text(root, StreamEventFields.ConversationId),
+            RunId = Text(root, StreamEventFields.RunId),
+            Question = Text(root, StreamEventFields.Question),
             Statistics = type == StreamEventType.Complete ? ReadStatistics(root) : null,
         };
     }
@@ -90,15 +91,15 @@ public static class StreamEventJson
 
     private static RunStatistics? ReadStatistics(JsonElement root)
     {
-        if (!root.TryGetProperty("usage", out var usage))
+        if (!root.TryGetProperty(StreamEventFields.Usage, out var usage))
         {
             return null;
         }
         return new RunStatistics(
-            InputTokens: usage.GetProperty("input_tokens").GetInt64(),
-            OutputTokens: usage.GetProperty("output_tokens").GetInt64(),
-            TimeToFirstTokenMs: root.TryGetProperty("ttft_ms", out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : null,
-            DurationMs: root.GetProperty("duration_ms").GetDouble());
+            InputTokens: usage.GetProperty(StreamEventFields.InputTokens).GetInt64(),
+            OutputTokens: usage.GetProperty(StreamEventFields.OutputTokens).GetInt64(),
+            TimeToFirstTokenMs: root.TryGetProperty(StreamEventFields.TimeToFirstTokenMs, out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : null,
+            DurationMs: root.GetProperty(StreamEventFields.DurationMs).GetDouble());
     }
 
     private static void WriteStatistics(Utf8JsonWriter json, RunStatistics? statistics)
@@ -107,18 +108,18 @@ public static class StreamEventJson
         {
             return;
         }
-        json.WriteStartObject("usage");
-        json.WriteNumber("input_tokens", statistics.InputTokens);
-        json.WriteNumber("output_tokens", statistics.OutputTokens);
+        json.WriteStartObject(StreamEventFields.Usage);
+        json.WriteNumber(StreamEventFields.InputTokens, statistics.InputTokens);
+        json.WriteNumber(StreamEventFields.OutputTokens, statistics.OutputTokens);
         json.WriteEndObject();
         if (statistics.TimeToFirstTokenMs is { } ttft)
         {
-            json.WriteNumber("ttft_ms", Math.Round(ttft, 2));
+            json.WriteNumber(StreamEventFields.TimeToFirstTokenMs, Math.Round(ttft, 2));
         }
         else
         {
-            json.WriteNull("ttft_ms");
+            json.WriteNull(StreamEventFields.TimeToFirstTokenMs);
         }
-        json.WriteNumber("duration_ms", Math.Round(statistics.DurationMs, 2));
+        json.WriteNumber(StreamEventFields.DurationMs, Math.Round(statistics.DurationMs, 2));
     }
 }

@@ -2,14 +2,11 @@ namespace Chatbot.ApiService.Streaming;
 
 /// <summary>
 /// Which events one stream carries. L1 (default, as in the seed) is tokens only; L2 adds agent,
-/// tool and thinking events. A request asks with <c>x-stream-level: 2</c> or
-/// <c>x-stream-events: token,tool_start,...</c>, within what the server allows.
+/// tool and thinking events. A request asks for a level (<c>2</c>) or a list of event types
+/// (<c>token,tool_start,...</c>), within what the server allows.
 /// </summary>
 public sealed class StreamEventSelection
 {
-    public const string LevelHeader = "x-stream-level";
-    public const string EventsHeader = "x-stream-events";
-
     private static readonly StreamEventType[] AlwaysSent =
         [StreamEventType.Start, StreamEventType.Token, StreamEventType.Complete, StreamEventType.Error];
 
@@ -34,23 +31,24 @@ public sealed class StreamEventSelection
 
     public int Level => LevelTwo.Any(Includes) ? 2 : 1;
 
-    public static StreamEventSelection FromRequest(IHeaderDictionary headers, StreamingOptions options)
+    /// <param name="level">The level asked for (<c>"2"</c> for level two), or null.</param>
+    /// <param name="events">The event types asked for, comma-separated; wins over the level.</param>
+    public static StreamEventSelection From(string? level, string? events, StreamingOptions options)
     {
         var allowed = options.EffectiveAllowedEvents
             .Select(name => StreamEventTypeNames.TryParse(name, out var type) ? type : (StreamEventType?)null)
             .OfType<StreamEventType>()
             .ToHashSet();
 
-        var requestedEvents = headers[EventsHeader].ToString();
-        if (!string.IsNullOrWhiteSpace(requestedEvents))
+        if (!string.IsNullOrWhiteSpace(events))
         {
-            var requested = requestedEvents.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            var requested = events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(name => StreamEventTypeNames.TryParse(name, out var type) ? type : (StreamEventType?)null)
                 .OfType<StreamEventType>();
             return new StreamEventSelection(requested.Where(allowed.Contains));
         }
 
-        return headers[LevelHeader].ToString().Trim() == "2"
+        return level?.Trim() == "2"
             ? new StreamEventSelection(LevelTwo.Where(allowed.Contains))
             : TokensOnly;
     }

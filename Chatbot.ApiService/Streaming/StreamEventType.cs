@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Streaming;
+
 namespace Chatbot.ApiService.Streaming;
 
 /// <summary>The <c>type</c> of a stream event, as the seed's clients switch on it.</summary>
@@ -15,14 +17,14 @@ public enum StreamEventType
 
 public static class StreamEventTypeNames
 {
-    public const string Start = "start";
-    public const string Token = "token";
-    public const string Thinking = "thinking";
-    public const string AgentStart = "agent_start";
-    public const string ToolStart = "tool_start";
-    public const string ToolEnd = "tool_end";
-    public const string Complete = "complete";
-    public const string Error = "error";
+    public const string Start = StreamEventTypes.Start;
+    public const string Token = StreamEventTypes.Token;
+    public const string Thinking = StreamEventTypes.Thinking;
+    public const string AgentStart = StreamEventTypes.AgentStart;
+    public const string ToolStart = StreamEventTypes.ToolStart;
+    public const string ToolEnd = StreamEventTypes.ToolEnd;
+    public const string Complete = StreamEventTypes.Complete;
+    public const string Error = StreamEventTypes.Error;
 
     /// <summary>The wire names, in the order of <see cref="StreamEventType"/>: one table both ways.</summary>
     private static readonly string[] Names = [Start, Token, Thinking, AgentStart, ToolStart, ToolEnd, Complete, Error];

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Chatbot.ApiService.Agents;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Tools;
@@ -16,7 +15,7 @@ public sealed class PortfolioTools(AssetCatalog catalog)
     public string List(Kernel kernel,
         [Description("Optional filter: pv_system, charge_point or storage; empty for all")] string kind = "")
     {
-        var assets = catalog.VisibleTo(RunContext.From(kernel).Identity)
+        var assets = catalog.VisibleTo(ToolCaller.From(kernel))
             .Where(asset => string.IsNullOrWhiteSpace(kind) || asset.Kind == kind.Trim())
             .ToArray();
         return assets.Length == 0
@@ -28,7 +27,7 @@ public sealed class PortfolioTools(AssetCatalog catalog)
     [Description("Returns one of the user's assets by id, e.g. PV-001, CP-101 or BAT-501.")]
     public string Get(Kernel kernel, [Description("The asset id")] string assetId)
     {
-        var asset = catalog.Find(RunContext.From(kernel).Identity, assetId);
+        var asset = catalog.Find(ToolCaller.From(kernel), assetId);
         return asset is null
             ? $"Asset {assetId} was not found."
             : JsonSerializer.Serialize(asset, AssetCatalog.Json);

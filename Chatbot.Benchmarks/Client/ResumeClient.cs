@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.ServerSentEvents;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Client;
 
@@ -25,7 +26,7 @@ public sealed class ResumeClient(TimeSpan requestTimeout) : IDisposable
         {
             throw new InvalidOperationException("The API did not journal the run (no X-Stream-Resumable: true).");
         }
-        var runId = response.Headers.GetValues(SseStreamResult.RunIdHeader).Single();
+        var runId = response.Headers.GetValues(StreamHeaders.RunId).Single();
         await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
         long last = 0;
         var tokens = 0;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Client;
 
@@ -103,7 +104,7 @@ public sealed class StreamClient : IDisposable
 
     /// <summary>The API journaled this run: it can be resumed by its run id.</summary>
     public static bool IsJournaled(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(SseStreamResult.ResumableHeader, out var values) && values.Contains("true");
+        response.Headers.TryGetValues(StreamHeaders.ResumableRun, out var values) && values.Contains("true");
 
     private static StreamOutcome Finished(long started, long firstToken, int tokens) => tokens == 0
         ? StreamOutcome.Failed(Elapsed(started), 0, "no tokens")

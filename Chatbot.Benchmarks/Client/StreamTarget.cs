@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Endpoints;
-using Chatbot.ApiService.Runs;
 using Chatbot.Benchmarks.Baseline;
 using Chatbot.Benchmarks.Hosting;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Client;
 
@@ -36,7 +36,7 @@ public sealed record StreamTarget(string Name, Uri Uri, string Question, IReadOn
     public StreamTarget AsResumable() => this with
     {
         Name = ResumableApiName,
-        Headers = new Dictionary<string, string>(Headers) { [ResumableRuns.ResumableHeader] = "true" },
+        Headers = new Dictionary<string, string>(Headers) { [StreamHeaders.Resumable] = "true" },
         Resumable = true,
     };
 
@@ -55,7 +55,7 @@ public sealed record StreamTarget(string Name, Uri Uri, string Question, IReadOn
     public HttpRequestMessage CreateResumeRequest(string runId, long after, int user)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, RunUri(runId));
-        request.Headers.TryAddWithoutValidation(ResumeStreamEndpoint.LastEventIdHeader, after.ToString());
+        request.Headers.TryAddWithoutValidation(StreamHeaders.LastEventId, after.ToString());
         return WithHeaders(request, user);
     }
 

@@ -1,8 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService.Agents;
-using Chatbot.Contracts.Identity;
-using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Identity;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.Benchmarks.Micro;

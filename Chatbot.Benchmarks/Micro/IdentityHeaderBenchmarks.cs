@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Chatbot.Contracts.Identity;
 using Chatbot.Benchmarks.Client;
+using Chatbot.Contracts.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace Chatbot.Benchmarks.Micro;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Memory;
 using Chatbot.Benchmarks.Client;
+using Chatbot.Contracts.Api;
 
 namespace Chatbot.Benchmarks.Scale;
 

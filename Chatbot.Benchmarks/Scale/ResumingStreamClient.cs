@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Scale;
 
@@ -63,7 +64,7 @@ public sealed class ResumingStreamClient(HttpClient http, ReplicaRouter router, 
                 {
                     return StreamEnding.Failed($"HTTP {(int)response.StatusCode}");
                 }
-                if (!response.Headers.TryGetValues(SseStreamResult.RunIdHeader, out var runIds))
+                if (!response.Headers.TryGetValues(StreamHeaders.RunId, out var runIds))
                 {
                     return StreamEnding.Failed("no run id");
                 }

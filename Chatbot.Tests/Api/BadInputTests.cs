@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;
 

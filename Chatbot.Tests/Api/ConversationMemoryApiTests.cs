@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Agents;
-using Chatbot.Contracts.Identity;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Answers;
 using Chatbot.Tests.Api.Support;
 using Xunit.Abstractions;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Agents;
-using Chatbot.Contracts.Identity;
-using Chatbot.ApiService.Lifecycle;
+using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;
 

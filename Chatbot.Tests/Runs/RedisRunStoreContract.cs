@@ -1,9 +1,9 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Chatbot.ApiService.Runs;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace Chatbot.Tests.Runs;

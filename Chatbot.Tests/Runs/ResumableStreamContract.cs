@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Chatbot.ApiService.Runs;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Tests.Runs;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Bunit;
+using Chatbot.Contracts.Api;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Components.Pages.Chat;
@@ -60,7 +61,7 @@ public sealed class ChatPageStreamTests : BunitContext
         await page.Find("button.stop").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("article.assistant[data-streaming=false] .incomplete-note")), Wait);
-        Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Post && request.Path == $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}/cancel");
+        Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Post && request.Path == $"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}/cancel");
         Assert.Empty(page.FindAll("[role=alert]"));
         Assert.NotNull(page.Find("button.send"));
         await answering;
@@ -101,7 +102,7 @@ public sealed class ChatPageStreamTests : BunitContext
             Assert.Empty(page.FindAll("article"));
             Assert.NotNull(page.Find("button.send"));
         }, Wait);
-        Assert.Contains(_api.Sent, request => request.Path == $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}/cancel");
+        Assert.Contains(_api.Sent, request => request.Path == $"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}/cancel");
         await answering;
     }
 
@@ -142,7 +143,7 @@ public sealed class ChatPageStreamTests : BunitContext
         await page.Find("[role=alert] button.retry").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal("t2 t3", page.Find("article.assistant[data-streaming=false] .assistant-text").TextContent.Trim()), Wait);
-        Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Post && request.Path == $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}/cancel");
+        Assert.Contains(_api.Sent, request => request.Method == HttpMethod.Post && request.Path == $"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}/cancel");
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class ChatPageStreamTests : BunitContext
         page.WaitForAssertion(() => Assert.Equal("t2 t3", page.Find("article.assistant[data-streaming=false] .assistant-text").TextContent.Trim()), Wait);
         Assert.Equal("How does a heat pump work?", page.Find("article.user .user-text").TextContent);
         var resume = Assert.Single(_api.StreamRequests);
-        Assert.Equal((HttpMethod.Get, $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}", "0"), (resume.Method, resume.Path, resume.Header("Last-Event-ID")));
+        Assert.Equal((HttpMethod.Get, $"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}", "0"), (resume.Method, resume.Path, resume.Header("Last-Event-ID")));
         Assert.Empty(page.FindAll("[role=alert]"));
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Chatbot.Contracts.Api;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
@@ -38,7 +39,7 @@ public sealed class ChatStreamClientTests
         Assert.Equal("start t2 t3 t4 reconnecting t5 t6 complete", Describe(events));
         var resume = _api.StreamRequests.Last();
         Assert.Equal(HttpMethod.Get, resume.Method);
-        Assert.Equal($"{ChatbotApiClient.ChatbotPath}/ask_stream/{Sse.RunId}", resume.Path);
+        Assert.Equal($"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}", resume.Path);
         Assert.Equal("4", resume.Header("Last-Event-ID"));
         Assert.Equal("ada", resume.Header("alteco-user-id"));
     }

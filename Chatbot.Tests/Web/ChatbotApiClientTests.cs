@@ -1,4 +1,5 @@
 using System.Net;
+using Chatbot.Contracts.Api;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
@@ -22,7 +23,7 @@ public sealed class ChatbotApiClientTests
         Assert.Equal(wasRunning, result);
         var sent = Assert.Single(api.Sent);
         Assert.Equal(HttpMethod.Post, sent.Method);
-        Assert.Equal($"{ChatbotApiClient.ChatbotPath}/ask_stream/run%201/cancel", sent.Path);
+        Assert.Equal($"{ChatbotRoutes.Prefix}/ask_stream/run%201/cancel", sent.Path);
         Assert.Equal("ada", sent.Header("alteco-user-id"));
     }
 

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Identity;
 
 namespace Chatbot.Web.Api;
@@ -12,8 +14,6 @@ namespace Chatbot.Web.Api;
 /// </summary>
 public sealed class ChatStreamClient(HttpClient http, StreamResumePolicy? resumePolicy = null)
 {
-    public const string ResumableRequestHeader = "x-stream-resumable";
-
     private readonly StreamResumer _resumer = new(http, resumePolicy ?? StreamResumePolicy.Default);
 
     public async IAsyncEnumerable<ChatStreamEvent> AskAsync(
@@ -55,15 +55,15 @@ public sealed class ChatStreamClient(HttpClient http, StreamResumePolicy? resume
 
     private async Task<HttpResponseMessage> StartAsync(string question, string conversationId, bool withReasoning, UserIdentity identity, CancellationToken cancellationToken)
     {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Post, $"{ChatbotApiClient.ChatbotPath}/ask_stream")
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
         {
-            Content = JsonContent.Create(new { question, conversation_id = conversationId }),
+            Content = JsonContent.Create(new QuestionRequest(question, conversationId)),
         });
-        request.Headers.Add("x-stream", "true");
-        request.Headers.Add(ResumableRequestHeader, "true");
+        request.Headers.Add(StreamHeaders.Stream, "true");
+        request.Headers.Add(StreamHeaders.Resumable, "true");
         if (withReasoning)
         {
-            request.Headers.Add("x-stream-level", "2");
+            request.Headers.Add(StreamHeaders.Level, "2");
         }
 
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Web.Api;
 
@@ -11,7 +12,7 @@ public sealed record ChatStreamEvent(string Type, long Sequence, JsonElement Dat
 
     private static readonly JsonElement NoData = JsonDocument.Parse("{}").RootElement.Clone();
 
-    public bool IsTerminal => Type is "complete" or "error";
+    public bool IsTerminal => StreamEventTypes.IsTerminal(Type);
 
     public static ChatStreamEvent Reconnecting() => new(ReconnectingType, 0, NoData);
 
@@ -20,7 +21,7 @@ public sealed record ChatStreamEvent(string Type, long Sequence, JsonElement Dat
         using var json = JsonDocument.Parse(item.Data);
         var data = json.RootElement.Clone();
         return new ChatStreamEvent(
-            data.GetProperty("type").GetString() ?? item.EventType,
+            data.GetProperty(StreamEventFields.Type).GetString() ?? item.EventType,
             long.TryParse(item.EventId, out var sequence) ? sequence : 0,
             data);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Chatbot.Contracts.Api;
 using Chatbot.Web.Identity;
 
 namespace Chatbot.Web.Api;
@@ -7,34 +8,32 @@ namespace Chatbot.Web.Api;
 /// <summary>The typed client for the API's short calls (prewarm, conversations), with standard resilience.</summary>
 public sealed class ChatbotApiClient(HttpClient http)
 {
-    public const string ChatbotPath = "/api/v1/chatbot";
-
-    public async Task<PrewarmStatus?> PrewarmAsync(UserIdentity identity, string? conversationId, CancellationToken cancellationToken)
+    public async Task<PrewarmResponse?> PrewarmAsync(UserIdentity identity, string? conversationId, CancellationToken cancellationToken)
     {
-        var path = conversationId is null ? $"{ChatbotPath}/prewarm" : $"{ChatbotPath}/prewarm?conversation_id={Uri.EscapeDataString(conversationId)}";
+        var path = conversationId is null ? ChatbotRoutes.Prewarm : $"{ChatbotRoutes.Prewarm}?conversation_id={Uri.EscapeDataString(conversationId)}";
         using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, path));
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<PrewarmStatus>(cancellationToken);
+        return await response.Content.ReadFromJsonAsync<PrewarmResponse>(cancellationToken);
     }
 
     /// <summary>The user's conversations, newest first; empty when the API keeps no list.</summary>
-    public async Task<IReadOnlyList<ConversationSummary>> GetConversationsAsync(UserIdentity identity, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ConversationListItem>> GetConversationsAsync(UserIdentity identity, CancellationToken cancellationToken)
     {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotPath}/conversations?page=1&page_size=50"));
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotRoutes.Conversations}?page=1&page_size=50"));
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return [];
         }
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ConversationPage>(cancellationToken))?.Items ?? [];
+        return (await response.Content.ReadFromJsonAsync<ConversationListResponse>(cancellationToken))?.Items ?? [];
     }
 
     /// <summary>Asks the API to stop a run; true when it was running, false when it had ended or is unknown.</summary>
     public async Task<bool> CancelRunAsync(string runId, UserIdentity identity, CancellationToken cancellationToken)
     {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Post, $"{ChatbotPath}/ask_stream/{Uri.EscapeDataString(runId)}/cancel"));
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.CancelRun(runId)));
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
         {
@@ -47,7 +46,7 @@ public sealed class ChatbotApiClient(HttpClient http)
     /// <summary>Erases one of the user's conversations; false when it was unknown (or not the user's).</summary>
     public async Task<bool> DeleteConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
     {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Delete, $"{ChatbotPath}/conversations/{Uri.EscapeDataString(conversationId)}"));
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Delete, ChatbotRoutes.Conversation(conversationId)));
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -58,15 +57,15 @@ public sealed class ChatbotApiClient(HttpClient http)
     }
 
     /// <summary>The stored turns, or null when the conversation is unknown (or not the user's).</summary>
-    public async Task<ConversationDetail?> GetConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
+    public async Task<ConversationResponse?> GetConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
     {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotPath}/conversations/{Uri.EscapeDataString(conversationId)}"));
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation(conversationId)));
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<ConversationDetail>(cancellationToken);
+        return await response.Content.ReadFromJsonAsync<ConversationResponse>(cancellationToken);
     }
 }

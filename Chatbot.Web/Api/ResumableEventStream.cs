@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.ServerSentEvents;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Identity;
 
 namespace Chatbot.Web.Api;
@@ -12,13 +13,11 @@ namespace Chatbot.Web.Api;
 /// </summary>
 public sealed class ResumableEventStream(HttpResponseMessage response, StreamResumer resumer, UserIdentity identity) : IAsyncDisposable
 {
-    public const string RunIdHeader = "X-Run-Id";
-    public const string ResumableHeader = "X-Stream-Resumable";
 
-    private readonly bool _resumable = string.Equals(HeaderValue(response, ResumableHeader), "true", StringComparison.OrdinalIgnoreCase);
+    private readonly bool _resumable = string.Equals(HeaderValue(response, StreamHeaders.ResumableRun), "true", StringComparison.OrdinalIgnoreCase);
     private HttpResponseMessage _response = response;
     private IAsyncEnumerator<SseItem<string>>? _items;
-    private string? _runId = HeaderValue(response, RunIdHeader);
+    private string? _runId = HeaderValue(response, StreamHeaders.RunId);
     private long _lastSequence;
     private long? _outageStarted;
     private bool _resumedInOutage;
@@ -77,7 +76,7 @@ public sealed class ResumableEventStream(HttpResponseMessage response, StreamRes
             return false;
         }
         _lastSequence = Math.Max(_lastSequence, streamEvent.Sequence);
-        _runId ??= streamEvent.Field("run_id");
+        _runId ??= streamEvent.Field(StreamEventFields.RunId);
         _outageStarted = null;
         _resumedInOutage = false;
         _ended = streamEvent.IsTerminal;

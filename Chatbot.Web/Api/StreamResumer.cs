@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Identity;
 using Polly;
 using Polly.Retry;
@@ -57,8 +59,8 @@ public sealed class StreamResumer(HttpClient http, StreamResumePolicy policy)
 
     private async Task<HttpResponseMessage> SendAsync(string runId, long lastSequence, UserIdentity identity, CancellationToken cancellationToken)
     {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotApiClient.ChatbotPath}/ask_stream/{Uri.EscapeDataString(runId)}"));
-        request.Headers.Add("Last-Event-ID", lastSequence.ToString(CultureInfo.InvariantCulture));
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Run(runId)));
+        request.Headers.Add(StreamHeaders.LastEventId, lastSequence.ToString(CultureInfo.InvariantCulture));
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Chatbot.Contracts.Api;
 using Chatbot.Web.Api;
 
 namespace Chatbot.Web.Chat;
@@ -70,8 +71,8 @@ public sealed class ChatMessage(ChatRole role, string text = "")
     public void Touch() => Version++;
 
     /// <summary>A turn of a stored conversation, as a finished bubble.</summary>
-    public static ChatMessage FromStored(ConversationTurnDto turn) =>
-        new(turn.Role == "user" ? ChatRole.User : ChatRole.Assistant, turn.Content) { Incomplete = turn.Incomplete, RunId = turn.RunId };
+    public static ChatMessage FromStored(TurnResponse turn) =>
+        new(turn.Role == TurnResponse.UserRole ? ChatRole.User : ChatRole.Assistant, turn.Content) { Incomplete = turn.Incomplete, RunId = turn.RunId };
 }
 
 public enum ChatRole

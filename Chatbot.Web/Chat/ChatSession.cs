@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
 
@@ -21,7 +23,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
 
     public IReadOnlyList<ChatMessage> Messages => _messages;
 
-    public IReadOnlyList<ConversationSummary> Conversations { get; private set; } = [];
+    public IReadOnlyList<ConversationListItem> Conversations { get; private set; } = [];
 
     public string ConversationId { get; private set; } = NewConversationId();
 
@@ -49,7 +51,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         try
         {
             var status = await api.PrewarmAsync(identity, conversationId, _disposed.Token);
-            Readiness = status?.Status == "ready" ? Readiness.Ready : Readiness.Warming;
+            Readiness = status?.Status == PrewarmResponse.Ready ? Readiness.Ready : Readiness.Warming;
             Offline = status?.Offline ?? false;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
@@ -281,7 +283,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
     /// <summary>The run goes into the URL while it answers, so a reload picks the answer up again.</summary>
     private void StartedRun(string runId, ChatStreamEvent start, ChatMessage? resumedQuestion)
     {
-        if (resumedQuestion is { Text.Length: 0 } && start.Field("question") is { } question)
+        if (resumedQuestion is { Text.Length: 0 } && start.Field(StreamEventFields.Question) is { } question)
         {
             resumedQuestion.Append(question);
             _lastQuestion = question;

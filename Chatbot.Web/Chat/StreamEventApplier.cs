@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Api;
 
 namespace Chatbot.Web.Chat;
@@ -5,38 +6,36 @@ namespace Chatbot.Web.Chat;
 /// <summary>Applies one stream event to the answer being built. Returns the terminal outcome, if any.</summary>
 public static class StreamEventApplier
 {
-    public const string CancelledCode = "cancelled";
-
     public static StreamOutcome Apply(ChatStreamEvent streamEvent, ChatMessage answer)
     {
         answer.IsReconnecting = streamEvent.Type == ChatStreamEvent.ReconnectingType;
         switch (streamEvent.Type)
         {
-            case "start":
-                answer.RunId = streamEvent.Field("run_id");
+            case StreamEventTypes.Start:
+                answer.RunId = streamEvent.Field(StreamEventFields.RunId);
                 break;
-            case "token":
-                answer.Append(streamEvent.Field("content") ?? "");
+            case StreamEventTypes.Token:
+                answer.Append(streamEvent.Field(StreamEventFields.Content) ?? "");
                 break;
-            case "thinking":
-                AppendThinking(answer, streamEvent.Field("content") ?? "");
+            case StreamEventTypes.Thinking:
+                AppendThinking(answer, streamEvent.Field(StreamEventFields.Content) ?? "");
                 break;
-            case "agent_start":
-                answer.AddStep(new ReasoningStep(ReasoningStepKind.Agent, streamEvent.Field("agent") ?? "agent", ""));
+            case StreamEventTypes.AgentStart:
+                answer.AddStep(new ReasoningStep(ReasoningStepKind.Agent, streamEvent.Field(StreamEventFields.Agent) ?? "agent", ""));
                 break;
-            case "tool_start":
-                answer.AddStep(new ReasoningStep(ReasoningStepKind.Tool, streamEvent.Field("tool") ?? "tool", streamEvent.Field("input") ?? ""));
+            case StreamEventTypes.ToolStart:
+                answer.AddStep(new ReasoningStep(ReasoningStepKind.Tool, streamEvent.Field(StreamEventFields.Tool) ?? "tool", streamEvent.Field(StreamEventFields.Input) ?? ""));
                 break;
-            case "tool_end":
-                answer.CompleteTool(streamEvent.Field("tool") ?? "tool", streamEvent.Field("result") ?? "");
+            case StreamEventTypes.ToolEnd:
+                answer.CompleteTool(streamEvent.Field(StreamEventFields.Tool) ?? "tool", streamEvent.Field(StreamEventFields.Result) ?? "");
                 break;
-            case "complete":
+            case StreamEventTypes.Complete:
                 return StreamOutcome.Completed;
-            case "error" when streamEvent.Field("code") == CancelledCode:
+            case StreamEventTypes.Error when streamEvent.Field(StreamEventFields.Code) == StreamErrorCodes.Cancelled:
                 answer.Incomplete = true;
                 return StreamOutcome.Stopped;
-            case "error":
-                return StreamOutcome.Failed(streamEvent.Field("message") ?? "The assistant could not answer.", streamEvent.Field("correlation_id"));
+            case StreamEventTypes.Error:
+                return StreamOutcome.Failed(streamEvent.Field(StreamEventFields.Message) ?? "The assistant could not answer.", streamEvent.Field(StreamEventFields.CorrelationId));
         }
         return StreamOutcome.Continuing;
     }

@@ -1,4 +1,3 @@
-using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
 
@@ -32,15 +31,15 @@ public static class OfflinePlanner
 
     private static OfflinePlan? PlanHandoff(QuestionSignals signals, string[] names)
     {
-        if (!names.Any(name => name.StartsWith(Manager.HandoffPrefix, StringComparison.Ordinal)))
+        if (!names.Any(name => name.StartsWith(ToolNames.HandoffPrefix, StringComparison.Ordinal)))
         {
             return null;
         }
         var (specialist, why) =
-            signals.IsAboutFinance ? (AgentRuntimeFactory.Finance, "it gives figures to calculate with")
-            : signals.IsAboutPortfolio ? (AgentRuntimeFactory.Portfolio, "it asks about the user's own assets")
-            : (AgentRuntimeFactory.Knowledge, "it asks to explain a concept");
-        var handoff = Manager.HandoffPrefix + specialist;
+            signals.IsAboutFinance ? (ToolNames.Finance, "it gives figures to calculate with")
+            : signals.IsAboutPortfolio ? (ToolNames.Portfolio, "it asks about the user's own assets")
+            : (ToolNames.Knowledge, "it asks to explain a concept");
+        var handoff = ToolNames.HandoffPrefix + specialist;
         return names.Contains(handoff)
             ? Call(handoff, [], $"The question goes to the {specialist} specialist because {why}.")
             : null;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Chatbot.ApiService.Limits;
+namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on questions: a token bucket of questions per minute and a cap on
@@ -11,11 +13,11 @@ namespace Chatbot.ApiService.Limits;
 /// runs after authentication and authorization, so it partitions on the proven caller (tenant and
 /// user) and an unproven request spends nobody's quota. 429 ProblemDetails with Retry-After.
 /// </summary>
-public static class RateLimitRegistration
+public static class QuestionLimits
 {
     public const string QuestionsPolicy = "questions";
 
-    public static IHostApplicationBuilder AddChatbotRateLimits(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddQuestionLimits(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
@@ -47,7 +49,7 @@ public static class RateLimitRegistration
     }
 
     /// <summary>429 with Retry-After in whole seconds (at least 1), header and body alike.</summary>
-    public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
+    public static ProblemHttpResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -1,18 +1,22 @@
+using System.Reflection;
 using System.Threading.Channels;
+using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Chatbot.ApiService.Streaming;
+namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>
 /// The HTTP side of a run: only reads the run's buffer and writes frames, flushing as events
 /// arrive, with a heartbeat comment whenever the stream has been idle for the configured time.
 /// </summary>
-public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan heartbeat, string runId, string conversationId) : IResult
+public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan heartbeat, string runId, string conversationId)
+    : IResult, IEndpointMetadataProvider
 {
-    public const string ContentType = "text/event-stream";
-    public const string RunIdHeader = "X-Run-Id";
-    public const string ConversationIdHeader = "X-Conversation-Id";
-    public const string ResumableHeader = "X-Stream-Resumable";
+    /// <summary>Tells OpenAPI that an endpoint returning this answers 200 with an event stream.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(void), [StreamHeaders.ContentType]));
 
     /// <summary>True for a journaled run: the client may resume it by its run id.</summary>
     public bool Resumable { get; init; }
@@ -20,14 +24,14 @@ public sealed class SseStreamResult(ChannelReader<StreamEvent> events, TimeSpan 
     public async Task ExecuteAsync(HttpContext context)
     {
         var response = context.Response;
-        response.ContentType = ContentType;
+        response.ContentType = StreamHeaders.ContentType;
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
-        response.Headers[RunIdHeader] = runId;
-        response.Headers[ConversationIdHeader] = conversationId;
+        response.Headers[StreamHeaders.RunId] = runId;
+        response.Headers[StreamHeaders.ConversationId] = conversationId;
         if (Resumable)
         {
-            response.Headers[ResumableHeader] = "true";
+            response.Headers[StreamHeaders.ResumableRun] = "true";
         }
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 

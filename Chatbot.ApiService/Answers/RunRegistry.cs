@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Lifecycle;
+namespace Chatbot.ApiService.Answers;
 
 /// <summary>
 /// The runs in flight in this process: counted (so a test can see that nothing is orphaned),

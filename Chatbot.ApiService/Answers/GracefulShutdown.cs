@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.ApiService.Lifecycle;
+namespace Chatbot.ApiService.Answers;
 
 /// <summary>On SIGTERM: refuse new questions with 503, give answers in flight the drain time, then end them.</summary>
 public sealed class GracefulShutdown(IHostApplicationLifetime lifetime, RunRegistry runs, IOptions<ShutdownOptions> options, ILogger<GracefulShutdown> logger) : IHostedService

@@ -1,4 +1,6 @@
-namespace Chatbot.ApiService.Lifecycle;
+using Chatbot.ApiService.Answers;
+
+namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>While the process drains, API requests get 503 with Retry-After so a client goes to another replica.</summary>
 public sealed class DrainingMiddleware(RequestDelegate next, RunRegistry runs)

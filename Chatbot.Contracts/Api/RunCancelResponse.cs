@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Chatbot.ApiService.Endpoints;
+namespace Chatbot.Contracts.Api;
 
 /// <summary>The answer to a stop request that reached a running run.</summary>
 public sealed record RunCancelResponse(

@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Limits;
+namespace Chatbot.ApiService.Agents;
 
 /// <summary>
 /// One run's budget. Exceeding it cancels the run's token with a reason, so the producer ends

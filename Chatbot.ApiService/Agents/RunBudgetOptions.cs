@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Limits;
+namespace Chatbot.ApiService.Agents;
 
 /// <summary><c>Chatbot:Budget</c>: what one answer may cost before it is stopped.</summary>
 public sealed class RunBudgetOptions

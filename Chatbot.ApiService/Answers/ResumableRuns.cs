@@ -1,9 +1,9 @@
-using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.ApiService.Runs;
+namespace Chatbot.ApiService.Answers;
 
 /// <summary>
 /// Starts runs whose client opted in to resuming: detached from the request (only a stop request
@@ -12,17 +12,13 @@ namespace Chatbot.ApiService.Runs;
 public sealed class ResumableRuns(
     IRunStore store,
     RunCancellations cancellations,
-    ChatTurnRunner runner,
     RunningAnswersLimiter limiter,
     IOptions<ResumableRunOptions> options,
     TimeProvider clock,
     ILogger<ResumableRuns> logger)
 {
-    public const string ResumableHeader = "x-stream-resumable";
-
-    public bool IsRequested(HttpRequest request) =>
-        options.Value.Enabled
-        && string.Equals(request.Headers[ResumableHeader].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>False with <c>Chatbot:Runs:Enabled=false</c>: every answer is then cancelled when its client leaves.</summary>
+    public bool IsEnabled => options.Value.Enabled;
 
     /// <summary>
     /// Starts the run, unless the user already has as many running as allowed
@@ -30,7 +26,7 @@ public sealed class ResumableRuns(
     /// store could not take the run: the caller then streams it the ordinary way (a store outage
     /// never stops a chat).
     /// </summary>
-    public async Task<ResumableStart> TryStartAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken)
+    public async Task<ResumableStart> TryStartAsync(ChatTurn turn, RunEventSink sink, AnswerProducer produce, CancellationToken cancellationToken)
     {
         var slot = await limiter.TryAcquireAsync(turn.Identity.Owner, turn.RunId, options.Value.Lease);
         if (!slot.IsAcquired)
@@ -53,11 +49,11 @@ public sealed class ResumableRuns(
         }
         var stop = cancellations.Register(turn.RunId);
         var journal = new RunJournal(turn.RunId, sink.Reader, store, () => cancellations.Cancel(turn.RunId), options.Value, clock, logger);
-        _ = RunAsync(turn, sink, journal, slot, stop);
+        _ = RunAsync(turn, sink, produce, journal, slot, stop);
         return new ResumableStart(journal.Live, Refused: false);
     }
 
-    private async Task RunAsync(ChatTurn turn, RunEventSink sink, RunJournal journal, OpenAnswerSlot slot, CancellationToken stop)
+    private async Task RunAsync(ChatTurn turn, RunEventSink sink, AnswerProducer produce, RunJournal journal, OpenAnswerSlot slot, CancellationToken stop)
     {
         try
         {
@@ -66,7 +62,7 @@ public sealed class ResumableRuns(
                 await journal.RenewLeaseAsync(renewal);
                 await slot.RenewAsync(renewal);
             });
-            await Task.WhenAll(runner.StartAsync(turn, sink, stop), journal.RunAsync());
+            await Task.WhenAll(produce(turn, sink, stop), journal.RunAsync());
         }
         finally
         {

@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Lifecycle;
+namespace Chatbot.ApiService.Answers;
 
 /// <summary><c>Chatbot:Shutdown</c>: how long answers in flight may finish after SIGTERM.</summary>
 public sealed class ShutdownOptions

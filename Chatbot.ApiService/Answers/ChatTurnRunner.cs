@@ -1,12 +1,12 @@
-using Chatbot.ApiService.Lifecycle;
-using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
+using Chatbot.Contracts.Streaming;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.ApiService.Agents;
+namespace Chatbot.ApiService.Answers;
 
 /// <summary>
 /// Produces one answer: loads the conversation, runs the agent team into the run's sink, saves
@@ -35,6 +35,10 @@ public sealed class ChatTurnRunner(
     /// </summary>
     public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken stop) =>
         Task.Run(() => ProduceAsync(runtime: null, turn, sink, warmup: false, stop), CancellationToken.None);
+
+    /// <summary>Prewarm's answer on <paramref name="runtime"/>: no memory read or stored, measured nowhere.</summary>
+    public AnswerProducer Rehearsal(AgentRuntime runtime) => (turn, sink, stop) =>
+        Task.Run(() => ProduceAsync(runtime, turn, sink, warmup: true, stop), CancellationToken.None);
 
     /// <summary>
     /// Runs on <paramref name="runtime"/>, or on the process's runtime when null. A warm-up run
@@ -89,19 +93,19 @@ public sealed class ChatTurnRunner(
         {
             outcome = "budget_exceeded";
             logger.LogWarning("Run {RunId} stopped: its {Limit} budget is spent", turn.RunId, limit);
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(BudgetMessage, $"budget_exceeded:{limit}", turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(BudgetMessage, StreamErrorCodes.BudgetExceededPrefix + limit, turn.RunId));
         }
         catch (OperationCanceledException) when (runs.ShutdownToken.IsCancellationRequested)
         {
             outcome = "shutdown";
             logger.LogWarning("Run {RunId} ended by shutdown", turn.RunId);
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(ShutdownMessage, "server_restarting", turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(ShutdownMessage, StreamErrorCodes.ServerRestarting, turn.RunId));
         }
         catch (Exception exception)
         {
             span.RecordError(exception);
             logger.LogError(exception, "Run {RunId} failed (correlation id {CorrelationId})", turn.RunId, turn.RunId);
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(FailureMessage, "agent_failed", turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(FailureMessage, StreamErrorCodes.AgentFailed, turn.RunId));
         }
         finally
         {
@@ -149,11 +153,8 @@ public sealed class ChatTurnRunner(
         var now = clock.GetUtcNow();
         return
         [
-            new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId, Id: NewTurnId()),
-            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools, Id: NewTurnId()),
+            new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId, Id: turn.QuestionTurnId),
+            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools, Id: turn.AnswerTurnId),
         ];
     }
-
-    /// <summary>Given at birth, so every store (hot, archive, the write-back after an outage) can tell a repeat from a new turn.</summary>
-    private static string NewTurnId() => Guid.CreateVersion7().ToString("N");
 }

@@ -1,0 +1,20 @@
+namespace Chatbot.Contracts.Api;
+
+/// <summary>The API's paths (the seed's, under <see cref="Prefix"/>).</summary>
+public static class ChatbotRoutes
+{
+    public const string Prefix = "/api/v1/chatbot";
+
+    public const string Prewarm = Prefix + "/prewarm";
+    public const string AskStream = Prefix + "/ask_stream";
+    public const string Conversations = Prefix + "/conversations";
+    public const string Health = Prefix + "/health";
+
+    /// <summary>Resume a run's stream (<c>GET</c>).</summary>
+    public static string Run(string runId) => $"{AskStream}/{Uri.EscapeDataString(runId)}";
+
+    /// <summary>Stop a run (<c>POST</c>).</summary>
+    public static string CancelRun(string runId) => $"{Run(runId)}/cancel";
+
+    public static string Conversation(string conversationId) => $"{Conversations}/{Uri.EscapeDataString(conversationId)}";
+}

@@ -1,0 +1,60 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Chatbot.Tests.Architecture;
+
+/// <summary>The ApiService's folders (one namespace each) and which ones each one's code uses, read from the compiled IL.</summary>
+public sealed class FolderGraph
+{
+    public const string Root = "Chatbot.ApiService";
+
+    private FolderGraph(IReadOnlyDictionary<string, IReadOnlySet<string>> uses) => Uses = uses;
+
+    /// <summary>Folder → the other folders its types depend on.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Uses { get; }
+
+    public static FolderGraph Of(Assembly assembly)
+    {
+        var folders = assembly.GetTypes()
+            .Select(type => type.Namespace)
+            .OfType<string>()
+            .Where(name => name.StartsWith(Root + ".", StringComparison.Ordinal))
+            .Select(name => name.Split('.')[2])
+            .Distinct()
+            .ToArray();
+        var uses = folders.ToDictionary(
+            folder => folder,
+            folder => (IReadOnlySet<string>)folders.Where(other => other != folder && DependsOn(assembly, folder, other)).ToHashSet());
+        return new FolderGraph(uses);
+    }
+
+    /// <summary>Pairs of folders that use each other, directly or through others.</summary>
+    public IEnumerable<(string, string)> Loops() =>
+        from a in Uses.Keys
+        from b in Uses.Keys
+        where string.CompareOrdinal(a, b) < 0 && Reaches(a, b) && Reaches(b, a)
+        select (a, b);
+
+    public bool Reaches(string from, string to)
+    {
+        var seen = new HashSet<string>();
+        var next = new Queue<string>([from]);
+        while (next.TryDequeue(out var folder))
+        {
+            foreach (var used in Uses[folder].Where(seen.Add))
+            {
+                if (used == to)
+                {
+                    return true;
+                }
+                next.Enqueue(used);
+            }
+        }
+        return false;
+    }
+
+    private static bool DependsOn(Assembly assembly, string folder, string other) =>
+        !Types.InAssembly(assembly).That().ResideInNamespace($"{Root}.{folder}")
+            .ShouldNot().HaveDependencyOn($"{Root}.{other}")
+            .GetResult().IsSuccessful;
+}
