@@ -1,10 +1,15 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using NetArchTest.Rules;
 
 namespace Chatbot.Tests.Architecture;
 
-/// <summary>The ApiService's folders (one namespace each) and which ones each one's code uses, read from the compiled IL.</summary>
-public sealed class FolderGraph
+/// <summary>
+/// The ApiService's folders (one namespace each) and which ones each one uses: read from the
+/// compiled IL (NetArchTest), and from the source's <c>Chatbot.ApiService.*</c> mentions, which
+/// also catch constants the compiler copies into the IL as plain values.
+/// </summary>
+public sealed partial class FolderGraph
 {
     public const string Root = "Chatbot.ApiService";
 
@@ -13,7 +18,7 @@ public sealed class FolderGraph
     /// <summary>Folder → the other folders its types depend on.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Uses { get; }
 
-    public static FolderGraph Of(Assembly assembly)
+    public static FolderGraph Of(Assembly assembly, string sourceDirectory)
     {
         var folders = assembly.GetTypes()
             .Select(type => type.Namespace)
@@ -24,7 +29,9 @@ public sealed class FolderGraph
             .ToArray();
         var uses = folders.ToDictionary(
             folder => folder,
-            folder => (IReadOnlySet<string>)folders.Where(other => other != folder && DependsOn(assembly, folder, other)).ToHashSet());
+            folder => (IReadOnlySet<string>)folders
+                .Where(other => other != folder && (InIl(assembly, folder, other) || InSource(sourceDirectory, folder, other)))
+                .ToHashSet());
         return new FolderGraph(uses);
     }
 
@@ -53,8 +60,21 @@ public sealed class FolderGraph
         return false;
     }
 
-    private static bool DependsOn(Assembly assembly, string folder, string other) =>
+    private static bool InIl(Assembly assembly, string folder, string other) =>
         !Types.InAssembly(assembly).That().ResideInNamespace($"{Root}.{folder}")
             .ShouldNot().HaveDependencyOn($"{Root}.{other}")
             .GetResult().IsSuccessful;
+
+    private static bool InSource(string sourceDirectory, string folder, string other)
+    {
+        var directory = Path.Combine(sourceDirectory, folder);
+        return Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Any(file => Mentions(File.ReadAllText(file), other));
+    }
+
+    private static bool Mentions(string source, string folder) =>
+        FolderMention().Matches(source).Any(match => match.Groups[1].Value == folder);
+
+    [GeneratedRegex(@"\bChatbot\.ApiService\.([A-Za-z]+)\b")]
+    private static partial Regex FolderMention();
 }
