@@ -16,7 +16,7 @@ public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog as
     {
         var started = Stopwatch.GetTimestamp();
 
-        var manager = new Manager(
+        Specialist[] specialists =
         [
             new Specialist(ToolNames.Knowledge,
                 "Explains energy concepts: solar PV, CAPEX, OPEX, payback, tariffs, EV charging, battery storage.",
@@ -30,9 +30,9 @@ public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog as
                 "Calculates CAPEX estimates and payback periods from the user's numbers.",
                 "You calculate CAPEX and payback with the tools and explain the result in two or three sentences.",
                 KernelWith(new FinanceTools(), new KnowledgeTools(knowledge))),
-        ]);
+        ];
 
-        return new AgentRuntime(NewRuntimeId(), manager, model.Routing, model.Answering, Stopwatch.GetElapsedTime(started));
+        return new AgentRuntime(NewRuntimeId(), specialists, model.Routing, model.Answering, Stopwatch.GetElapsedTime(started));
     }
 
     private Kernel KernelWith(params object[] plugins)

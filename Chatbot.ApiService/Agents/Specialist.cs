@@ -12,24 +12,20 @@ public sealed class Specialist(string name, string description, string instructi
     /// <summary>What the manager reads to decide whether this specialist takes a question.</summary>
     public string Description { get; } = description;
 
+    public string Instructions { get; } = instructions;
+
     public IEnumerable<string> ToolNames => kernel.Plugins.SelectMany(plugin => plugin).Select(function => function.Name);
 
-    /// <summary>Streams this specialist's answer into the run, calling its tools as the model asks.</summary>
-    public async Task AnswerAsync(IChatClient chat, IReadOnlyList<ChatMessage> conversation, RunContext run, CancellationToken cancellationToken)
+    /// <summary>The specialist's tools for one run: on the run's own clone of the kernel, which carries the run and its caller.</summary>
+    public ChatOptions OptionsFor(RunContext run)
     {
         var runKernel = kernel.Clone();
         runKernel.Data[RunContext.KernelDataKey] = run;
         ToolCaller.Set(runKernel, run.Identity);
-        var options = new ChatOptions
+        return new ChatOptions
         {
-            Tools = runKernel.Plugins.SelectMany(plugin => plugin).Select(AITool (function) => new KernelTool(function, runKernel)).ToList(),
+            Tools = [.. runKernel.Plugins.SelectMany(plugin => plugin).Select(AITool (function) => new KernelTool(function, runKernel))],
             ToolMode = ChatToolMode.Auto,
         };
-
-        IEnumerable<ChatMessage> messages = [new ChatMessage(ChatRole.System, instructions), .. conversation];
-        await foreach (var update in chat.GetStreamingResponseAsync(messages, options, cancellationToken))
-        {
-            await AgentUpdateWriter.WriteAsync(update, run, cancellationToken);
-        }
     }
 }

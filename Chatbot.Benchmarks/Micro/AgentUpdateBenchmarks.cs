@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 namespace Chatbot.Benchmarks.Micro;
 
 /// <summary>
-/// Mapping the model's streaming updates to stream events: <see cref="AgentUpdateWriter"/> into a
+/// Mapping the model's streaming updates to stream events: <see cref="AgentRuntime.WriteAsync"/> into a
 /// run's <see cref="RunEventSink"/> (numbering, the answer kept for memory, the channel), read
 /// back as the HTTP side would, counting output tokens against the run's budget. Per token,
 /// with one sink and budget per 100-token answer amortised.
@@ -30,7 +30,7 @@ public class AgentUpdateBenchmarks
         long sequence = 0;
         foreach (var update in _updates)
         {
-            await AgentUpdateWriter.WriteAsync(update, run, CancellationToken.None);
+            await AgentRuntime.WriteAsync(update, run, CancellationToken.None);
             if (sink.Reader.TryRead(out var streamEvent))
             {
                 sequence = streamEvent.Sequence;
