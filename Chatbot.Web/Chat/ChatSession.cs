@@ -12,18 +12,16 @@ namespace Chatbot.Web.Chat;
 /// </summary>
 public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, UserIdentity identity, ILogger logger) : IDisposable
 {
-    /// <summary>Stop waits this long for the API to cancel the run before it stops reading anyway.</summary>
-    public static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(3);
-
     private readonly List<ChatMessage> _messages = [];
     private readonly HashSet<string> _loadedRunIds = [];
     private readonly CancellationTokenSource _disposed = new();
+    private readonly RunCanceller _runs = new(api, identity, logger);
     private CancellationTokenSource? _streaming;
     private string? _lastQuestion;
 
     public IReadOnlyList<ChatMessage> Messages => _messages;
 
-    public IReadOnlyList<ConversationListItem> Conversations { get; private set; } = [];
+    public ConversationList Conversations { get; } = new(api, identity, logger);
 
     public string ConversationId { get; private set; } = NewConversationId();
 
@@ -132,35 +130,24 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
     /// <summary>Erases a conversation for good; the open one is replaced by a new chat. Returns whether it was the open one.</summary>
     public async Task<bool> DeleteConversationAsync(string conversationId)
     {
-        try
+        if (!await Conversations.DeleteAsync(conversationId, _disposed.Token))
         {
-            await api.DeleteConversationAsync(identity, conversationId, _disposed.Token);
-        }
-        catch (HttpRequestException exception)
-        {
-            logger.LogWarning("Deleting a conversation failed: {Message}", exception.Message);
             Error = "The conversation could not be deleted.";
             return false;
         }
-        var wasOpen = conversationId == ConversationId;
-        if (wasOpen)
+        if (conversationId != ConversationId)
         {
-            NewChat();
+            return false;
         }
-        await RefreshConversationsAsync();
-        return wasOpen;
+        NewChat();
+        return true;
     }
 
     public async Task RefreshConversationsAsync()
     {
-        try
+        if (await Conversations.RefreshAsync(_disposed.Token))
         {
-            Conversations = await api.GetConversationsAsync(identity, _disposed.Token);
             Changed?.Invoke(true);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-        {
-            logger.LogInformation("Conversation list unavailable: {Message}", exception.Message);
         }
     }
 
@@ -262,23 +249,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         Error = message;
     }
 
-    private async Task CancelRunAsync(string? runId)
-    {
-        if (runId is null)
-        {
-            return;
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        timeout.CancelAfter(CancelTimeout);
-        try
-        {
-            await api.CancelRunAsync(runId, identity, timeout.Token);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or Polly.ExecutionRejectedException)
-        {
-            logger.LogWarning("Cancelling run {RunId} failed: {Message}", runId, exception.Message);
-        }
-    }
+    private Task CancelRunAsync(string? runId) => _runs.CancelAsync(runId, _disposed.Token);
 
     /// <summary>The run goes into the URL while it answers, so a reload picks the answer up again.</summary>
     private void StartedRun(string runId, ChatStreamEvent start, ChatMessage? resumedQuestion)
