@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Streaming;
+
 namespace Chatbot.ApiService.Agents;
 
 /// <summary>
@@ -20,13 +22,13 @@ public sealed class RunBudget : IDisposable
     public CancellationToken Token => _exceeded.Token;
 
     /// <summary>Which limit stopped the run: tool_calls, output_tokens or run_time.</summary>
-    public string? ExceededLimit => _exceeded.IsCancellationRequested ? Volatile.Read(ref _reason) ?? "run_time" : null;
+    public string? ExceededLimit => _exceeded.IsCancellationRequested ? Volatile.Read(ref _reason) ?? StreamErrorCodes.BudgetLimits.RunTime : null;
 
     public void CountToolCall()
     {
         if (Interlocked.Increment(ref _toolCalls) > _options.MaxToolCalls)
         {
-            Exceed("tool_calls");
+            Exceed(StreamErrorCodes.BudgetLimits.ToolCalls);
         }
     }
 
@@ -34,7 +36,7 @@ public sealed class RunBudget : IDisposable
     {
         if (total > _options.MaxOutputTokens)
         {
-            Exceed("output_tokens");
+            Exceed(StreamErrorCodes.BudgetLimits.OutputTokens);
         }
     }
 

@@ -2,6 +2,7 @@ using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.ApiService.Endpoints;
@@ -44,6 +45,6 @@ public static class AskStreamEndpoint
         return terminal?.Type == StreamEventType.Complete
             ? TypedResults.Ok(new QuestionResponse(answer, start.Turn!.ConversationId))
             : TypedResults.Problem(ChatTurnRunner.FailureMessage, statusCode: StatusCodes.Status502BadGateway,
-                title: "The answer failed", extensions: new Dictionary<string, object?> { ["correlation_id"] = terminal?.CorrelationId });
+                title: "The answer failed", extensions: new Dictionary<string, object?> { [StreamEventFields.CorrelationId] = terminal?.CorrelationId });
     }
 }

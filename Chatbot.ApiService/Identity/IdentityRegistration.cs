@@ -1,4 +1,6 @@
+using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Net.Http.Headers;
 
 namespace Chatbot.ApiService.Identity;
 
@@ -37,7 +39,7 @@ public static class IdentityRegistration
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "DELETE")
             .AllowAnyHeader()
-            .WithExposedHeaders("X-Run-Id", "X-Conversation-Id", "X-Stream-Resumable", "Retry-After")));
+            .WithExposedHeaders(StreamHeaders.RunId, StreamHeaders.ConversationId, StreamHeaders.ResumableRun, HeaderNames.RetryAfter)));
         return builder;
     }
 

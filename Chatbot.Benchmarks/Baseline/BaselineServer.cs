@@ -1,8 +1,9 @@
+using System.Text.Json;
+using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using System.Text.Json;
 
 namespace Chatbot.Benchmarks.Baseline;
 
@@ -43,7 +44,7 @@ public static class BaselineServer
     private static async Task WriteFramesAsync(HttpContext context, byte[][] frames)
     {
         var response = context.Response;
-        response.ContentType = "text/event-stream";
+        response.ContentType = StreamHeaders.ContentType;
         response.Headers.CacheControl = "no-cache";
         var body = response.BodyWriter;
         foreach (var frame in frames)

@@ -1,3 +1,5 @@
+using static Chatbot.Contracts.Identity.IdentityHeaders;
+
 namespace Chatbot.Benchmarks.Client;
 
 /// <summary>
@@ -12,12 +14,12 @@ public static class BenchmarkQuestion
 
     public static readonly IReadOnlyDictionary<string, string> IdentityHeaders = new Dictionary<string, string>
     {
-        ["alteco-user-id"] = "u-100",
-        ["alteco-user-name"] = "QmVuY2ggVXNlcg==",
-        ["alteco-user-tenant-id"] = "t-100",
-        ["alteco-user-role"] = "user",
-        ["alteco-user-systems"] = """["PV-001","PV-002"]""",
-        ["alteco-user-charge-points"] = """["CP-101","CP-102"]""",
-        ["alteco-user-storage"] = """["BAT-501"]""",
+        [Name(UserId)] = "u-100",
+        [Name(UserName)] = "QmVuY2ggVXNlcg==",
+        [Name(TenantId)] = "t-100",
+        [Name(Role)] = "user",
+        [Name(Systems)] = """["PV-001","PV-002"]""",
+        [Name(ChargePoints)] = """["CP-101","CP-102"]""",
+        [Name(Storage)] = """["BAT-501"]""",
     };
 }

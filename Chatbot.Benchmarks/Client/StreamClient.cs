@@ -94,7 +94,7 @@ public sealed class StreamClient : IDisposable
             if (item.EventType == StreamEventTypeNames.Token)
             {
                 using var json = JsonDocument.Parse(item.Data);
-                tokens.Add(json.RootElement.GetProperty("content").GetString() ?? "");
+                tokens.Add(json.RootElement.GetProperty(StreamEventFields.Content).GetString() ?? "");
             }
         }
         return tokens;
@@ -113,7 +113,7 @@ public sealed class StreamClient : IDisposable
     private static double ServerTimeToFirstToken(string completeData)
     {
         using var json = JsonDocument.Parse(completeData);
-        return json.RootElement.TryGetProperty("ttft_ms", out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : double.NaN;
+        return json.RootElement.TryGetProperty(StreamEventFields.TimeToFirstTokenMs, out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : double.NaN;
     }
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;

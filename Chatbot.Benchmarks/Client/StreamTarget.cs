@@ -3,6 +3,7 @@ using System.Text.Json;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.Benchmarks.Baseline;
 using Chatbot.Benchmarks.Hosting;
+using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Client;
@@ -20,13 +21,13 @@ public sealed record StreamTarget(string Name, Uri Uri, string Question, IReadOn
     public const string BaselineName = "baseline";
     public const string AskStreamPath = "/api/v1/chatbot/ask_stream";
 
-    public const string UserHeader = "alteco-user-id";
+    public static readonly string UserHeader = IdentityHeaders.Name(IdentityHeaders.UserId);
 
     /// <summary>Its answers must come back journaled (<c>X-Stream-Resumable: true</c>); one that does not is an error.</summary>
     public bool Resumable { get; init; }
 
     public static StreamTarget Api(string baseUrl, string question, string gatewaySecret) => new(ApiName, new Uri(baseUrl + AskStreamPath), question,
-        new Dictionary<string, string>(BenchmarkQuestion.IdentityHeaders) { ["x-stream"] = "true", [ApiServer.GatewaySecretHeader] = gatewaySecret },
+        new Dictionary<string, string>(BenchmarkQuestion.IdentityHeaders) { [StreamHeaders.Stream] = "true", [ApiServer.GatewaySecretHeader] = gatewaySecret },
         EndsWithComplete: true);
 
     public static StreamTarget Baseline(string baseUrl, string question) =>

@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Identity;
+
 namespace Chatbot.Benchmarks.Hosting;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Chatbot.Benchmarks.Hosting;
 public sealed class ApiServer : IAsyncDisposable
 {
     public const string HealthPath = "/health";
-    public const string GatewaySecretHeader = "x-gateway-secret";
+    public const string GatewaySecretHeader = IdentityHeaders.GatewaySecret;
     public const string NoLimit = "1000000";
 
     private readonly ChildProcess _process;

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Chatbot.Benchmarks.Client;
 using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Http;
 
 namespace Chatbot.Benchmarks.Micro;
@@ -19,10 +20,10 @@ public class IdentityHeaderBenchmarks
         {
             _gateway[name] = value;
         }
-        _gateway["alteco-log-id"] = "log-1";
+        _gateway[IdentityHeaders.Name(IdentityHeaders.LogId)] = "log-1";
         _gateway["Content-Type"] = "application/json";
-        _gateway["x-stream"] = "true";
-        _anonymous = new HeaderDictionary { ["Content-Type"] = "application/json", ["x-stream"] = "true" };
+        _gateway[StreamHeaders.Stream] = "true";
+        _anonymous = new HeaderDictionary { ["Content-Type"] = "application/json", [StreamHeaders.Stream] = "true" };
     }
 
     [Benchmark(Baseline = true)]

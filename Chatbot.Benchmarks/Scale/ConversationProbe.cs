@@ -13,7 +13,7 @@ namespace Chatbot.Benchmarks.Scale;
 /// </summary>
 public static class ConversationProbe
 {
-    private const string TenantHeader = "alteco-user-tenant-id";
+    private static readonly string TenantHeader = IdentityHeaders.Name(IdentityHeaders.TenantId);
 
     public static async Task<IReadOnlyDictionary<ScaleOutcome, long>> CountTurnsAsync(RedisCluster cluster, IEnumerable<ScaleOutcome> outcomes)
     {

@@ -1,11 +1,12 @@
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Scale;
 
 /// <summary>How one question's stream ended, as its client saw it.</summary>
 public readonly record struct StreamEnding(StreamEndingKind Kind, string Detail)
 {
-    public static StreamEnding Completed { get; } = new(StreamEndingKind.Completed, "complete");
+    public static StreamEnding Completed { get; } = new(StreamEndingKind.Completed, StreamEventTypes.Complete);
 
     /// <summary>No terminal event before the client's deadline.</summary>
     public static StreamEnding Hung { get; } = new(StreamEndingKind.Hung, "hung");

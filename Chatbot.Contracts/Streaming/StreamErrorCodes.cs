@@ -17,4 +17,12 @@ public static class StreamErrorCodes
 
     /// <summary>Followed by <c>:tool_calls</c>, <c>:output_tokens</c> or <c>:run_time</c>: the answer's budget was spent.</summary>
     public const string BudgetExceededPrefix = "budget_exceeded:";
+
+    /// <summary>The budget limits that follow <see cref="BudgetExceededPrefix"/>.</summary>
+    public static class BudgetLimits
+    {
+        public const string ToolCalls = "tool_calls";
+        public const string OutputTokens = "output_tokens";
+        public const string RunTime = "run_time";
+    }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Llm.Offline;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 
 namespace Chatbot.Tests.Api;
@@ -21,14 +23,14 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
 
         var (response, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, "frames-1"));
 
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(StreamHeaders.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         Assert.Equal("no", response.Headers.GetValues("X-Accel-Buffering").Single());
         Assert.Null(response.Content.Headers.ContentEncoding.FirstOrDefault());
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => i.ToString()), events.Select(e => e.Id));
         Assert.All(events, e => Assert.Equal(e.EventType, e.Type));
         Assert.All(events, e => Assert.DoesNotContain('\n', e.RawData));
-        Assert.All(events, e => Assert.Equal(long.Parse(e.Id!), e.Data.GetProperty("seq").GetInt64()));
+        Assert.All(events, e => Assert.Equal(long.Parse(e.Id!), e.Data.GetProperty(StreamEventFields.Sequence).GetInt64()));
     }
 
     [Fact]
@@ -52,15 +54,15 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
         var (response, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, "frames-2"));
 
         var start = events[0];
-        Assert.Equal("start", start.Type);
-        Assert.Equal("frames-2", start.Text("conversation_id"));
-        Assert.Equal(response.Headers.GetValues("X-Run-Id").Single(), start.Text("run_id"));
-        var terminal = Assert.Single(events, e => e.Type is "complete" or "error");
+        Assert.Equal(StreamEventTypes.Start, start.Type);
+        Assert.Equal("frames-2", start.Text(StreamEventFields.ConversationId));
+        Assert.Equal(ChatbotClient.RunId(response), start.Text(StreamEventFields.RunId));
+        var terminal = Assert.Single(events, e => StreamEventTypes.IsTerminal(e.Type));
         Assert.Same(events[^1], terminal);
-        Assert.Equal("complete", terminal.Type);
-        Assert.True(terminal.Data.GetProperty("usage").GetProperty("output_tokens").GetInt64() > 0);
-        Assert.True(terminal.Data.GetProperty("ttft_ms").GetDouble() >= 0);
-        Assert.True(terminal.Data.GetProperty("duration_ms").GetDouble() >= terminal.Data.GetProperty("ttft_ms").GetDouble());
+        Assert.Equal(StreamEventTypes.Complete, terminal.Type);
+        Assert.True(terminal.Data.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.OutputTokens).GetInt64() > 0);
+        Assert.True(terminal.Data.GetProperty(StreamEventFields.TimeToFirstTokenMs).GetDouble() >= 0);
+        Assert.True(terminal.Data.GetProperty(StreamEventFields.DurationMs).GetDouble() >= terminal.Data.GetProperty(StreamEventFields.TimeToFirstTokenMs).GetDouble());
         Assert.Contains("Payback: 6.7 years", ChatbotClient.Answer(events));
     }
 
@@ -72,10 +74,10 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
 
         var events = await ChatbotClient.ReadLikeSeedReactHookAsync(response);
 
-        var answer = string.Concat(events.Where(e => e.GetProperty("type").GetString() == "token").Select(e => e.GetProperty("content").GetString()));
+        var answer = string.Concat(events.Where(e => e.GetProperty(StreamEventFields.Type).GetString() == StreamEventTypes.Token).Select(e => e.GetProperty(StreamEventFields.Content).GetString()));
         Assert.StartsWith("Here is what the knowledge base says.", answer);
         Assert.EndsWith(OfflineAnswerWriter.Signature, answer);
-        Assert.Equal("complete", events[^1].GetProperty("type").GetString());
+        Assert.Equal(StreamEventTypes.Complete, events[^1].GetProperty(StreamEventFields.Type).GetString());
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion));
 
-        Assert.Equal(["complete", "start", "token"], events.Select(e => e.Type).Distinct().Order());
+        Assert.Equal([StreamEventTypes.Complete, StreamEventTypes.Start, StreamEventTypes.Token], events.Select(e => e.Type).Distinct().Order());
     }
 
     [Fact]
@@ -93,18 +95,18 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
     {
         using var http = _factory.CreateClient();
 
-        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, null, ("x-stream-level", "2")));
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, null, (StreamHeaders.Level, "2")));
 
-        var agents = events.Where(e => e.Type == "agent_start").Select(e => e.Text("agent"));
+        var agents = events.Where(e => e.Type == StreamEventTypes.AgentStart).Select(e => e.Text(StreamEventFields.Agent));
         Assert.Equal(["manager", "finance"], agents);
-        Assert.Contains(events, e => e.Type == "thinking" && e.Text("content")!.Length > 0 && e.Text("message") is not null);
-        var toolStart = Assert.Single(events, e => e.Type == "tool_start");
-        var toolEnd = Assert.Single(events, e => e.Type == "tool_end");
-        Assert.Equal("calculate_payback", toolStart.Text("tool"));
-        Assert.Contains("capexEur", toolStart.Text("input"));
-        Assert.Equal("calculate_payback", toolEnd.Text("tool"));
-        Assert.StartsWith("Payback: 6.7 years", toolEnd.Text("result"));
-        Assert.True(events.IndexOf(toolEnd) < events.FindIndex(e => e.Type == "token"));
+        Assert.Contains(events, e => e.Type == StreamEventTypes.Thinking && e.Text(StreamEventFields.Content)!.Length > 0 && e.Text(StreamEventFields.Message) is not null);
+        var toolStart = Assert.Single(events, e => e.Type == StreamEventTypes.ToolStart);
+        var toolEnd = Assert.Single(events, e => e.Type == StreamEventTypes.ToolEnd);
+        Assert.Equal("calculate_payback", toolStart.Text(StreamEventFields.Tool));
+        Assert.Contains("capexEur", toolStart.Text(StreamEventFields.Input));
+        Assert.Equal("calculate_payback", toolEnd.Text(StreamEventFields.Tool));
+        Assert.StartsWith("Payback: 6.7 years", toolEnd.Text(StreamEventFields.Result));
+        Assert.True(events.IndexOf(toolEnd) < events.FindIndex(e => e.Type == StreamEventTypes.Token));
     }
 
     [Fact]
@@ -113,10 +115,10 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
         using var http = _factory.CreateClient();
         var longQuestion = "Explain solar " + string.Join(' ', Enumerable.Repeat("photovoltaic", 30));
 
-        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(longQuestion, null, ("x-stream-level", "2")));
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(longQuestion, null, (StreamHeaders.Level, "2")));
 
-        Assert.Equal(100, events.Single(e => e.Type == "tool_start").Text("input")!.Length);
-        Assert.Equal(200, events.Single(e => e.Type == "tool_end").Text("result")!.Length);
+        Assert.Equal(100, events.Single(e => e.Type == StreamEventTypes.ToolStart).Text(StreamEventFields.Input)!.Length);
+        Assert.Equal(200, events.Single(e => e.Type == StreamEventTypes.ToolEnd).Text(StreamEventFields.Result)!.Length);
     }
 
     [Fact]
@@ -125,35 +127,35 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
         using var http = _factory.CreateClient();
 
         var (_, events) = await ChatbotClient.StreamAsync(http,
-            ChatbotClient.AskRequest(PaybackQuestion, null, ("x-stream-events", "token, tool_start")));
+            ChatbotClient.AskRequest(PaybackQuestion, null, (StreamHeaders.Events, $"{StreamEventTypes.Token}, {StreamEventTypes.ToolStart}")));
 
-        Assert.Equal(["complete", "start", "token", "tool_start"], events.Select(e => e.Type).Distinct().Order());
+        Assert.Equal([StreamEventTypes.Complete, StreamEventTypes.Start, StreamEventTypes.Token, StreamEventTypes.ToolStart], events.Select(e => e.Type).Distinct().Order());
     }
 
     [Fact]
     public async Task The_server_configuration_bounds_what_a_request_may_ask_for()
     {
         await using var restricted = new ApiFactory()
-            .With("Chatbot:Streaming:AllowedEvents:0", "token")
-            .With("Chatbot:Streaming:AllowedEvents:1", "tool_end");
+            .With("Chatbot:Streaming:AllowedEvents:0", StreamEventTypes.Token)
+            .With("Chatbot:Streaming:AllowedEvents:1", StreamEventTypes.ToolEnd);
         using var http = restricted.CreateClient();
 
-        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, null, ("x-stream-level", "2")));
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(PaybackQuestion, null, (StreamHeaders.Level, "2")));
 
-        Assert.Equal(["complete", "start", "token", "tool_end"], events.Select(e => e.Type).Distinct().Order());
+        Assert.Equal([StreamEventTypes.Complete, StreamEventTypes.Start, StreamEventTypes.Token, StreamEventTypes.ToolEnd], events.Select(e => e.Type).Distinct().Order());
     }
 
     [Fact]
     public async Task Accept_event_stream_alone_selects_streaming()
     {
         using var http = _factory.CreateClient();
-        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath) { Content = JsonContent.Create(new { question = "What is LCOE?" }) };
-        request.Headers.Accept.ParseAdd("text/event-stream");
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream) { Content = JsonContent.Create(new QuestionRequest("What is LCOE?")) };
+        request.Headers.Accept.ParseAdd(StreamHeaders.ContentType);
 
         var (response, events) = await ChatbotClient.StreamAsync(http, request);
 
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("complete", events[^1].Type);
+        Assert.Equal(StreamHeaders.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
     }
 
     [Fact]
@@ -161,21 +163,21 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
     {
         using var http = _factory.CreateClient();
 
-        var response = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is a feed-in tariff?" });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var response = await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is a feed-in tariff?"));
+        var body = await response.Content.ReadFromJsonAsync<QuestionResponse>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("Here is what the knowledge base says.", body.GetProperty("answer").GetString());
-        Assert.Matches("^[0-9a-f]{32}$", body.GetProperty("conversation_id").GetString());
+        Assert.StartsWith("Here is what the knowledge base says.", body!.Answer);
+        Assert.Matches("^[0-9a-f]{32}$", body.ConversationId);
     }
 
     [Fact]
     public async Task The_seed_health_endpoint_keeps_its_shape()
     {
         using var http = _factory.CreateClient();
-        await http.GetAsync("/api/v1/chatbot/prewarm");
+        await http.GetAsync(ChatbotRoutes.Prewarm);
 
-        var health = await http.GetFromJsonAsync<JsonElement>("/api/v1/chatbot/health");
+        var health = await http.GetFromJsonAsync<JsonElement>(ChatbotRoutes.Health);
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("agent_initialized").GetBoolean());
@@ -192,9 +194,9 @@ public sealed class AskStreamContractTests : IClassFixture<ApiFactory>
         var reference = await http.GetAsync("/scalar/v1");
 
         var paths = document.GetProperty("paths");
-        Assert.True(paths.TryGetProperty("/api/v1/chatbot/ask_stream", out _));
-        Assert.True(paths.GetProperty("/api/v1/chatbot/ask_stream/{runId}").TryGetProperty("get", out _));
-        Assert.True(paths.GetProperty("/api/v1/chatbot/ask_stream/{runId}/cancel").TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty(ChatbotRoutes.AskStream, out _));
+        Assert.True(paths.GetProperty($"{ChatbotRoutes.AskStream}/{{runId}}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty($"{ChatbotRoutes.AskStream}/{{runId}}/cancel").TryGetProperty("post", out _));
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
 }

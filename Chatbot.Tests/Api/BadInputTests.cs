@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public sealed class BadInputTests : IClassFixture<ApiFactory>
         using var http = _factory.CreateClient();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
-        var response = await http.PostAsync(ChatbotClient.AskPath, content);
+        var response = await http.PostAsync(ChatbotRoutes.AskStream, content);
 
         Assert.True(status == response.StatusCode, name);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -53,7 +54,7 @@ public sealed class BadInputTests : IClassFixture<ApiFactory>
     {
         using var http = _factory.CreateClient();
 
-        var response = await http.PostAsync(ChatbotClient.AskPath, new StringContent("question=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await http.PostAsync(ChatbotRoutes.AskStream, new StringContent("question=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -65,7 +66,7 @@ public sealed class BadInputTests : IClassFixture<ApiFactory>
         using var http = _factory.CreateClient();
         var body = JsonSerializer.Serialize(new { question = "hi", padding = new string('x', 70_000) });
 
-        var response = await http.PostAsync(ChatbotClient.AskPath, new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await http.PostAsync(ChatbotRoutes.AskStream, new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -76,7 +77,7 @@ public sealed class BadInputTests : IClassFixture<ApiFactory>
         using var http = _factory.CreateClient();
         var store = _factory.Services.GetRequiredService<IConversationStore>();
 
-        await http.PostAsync(ChatbotClient.AskPath, new StringContent($$"""{"question":"{{new string('a', 8_001)}}","conversation_id":"bad-store"}""", Encoding.UTF8, "application/json"));
+        await http.PostAsync(ChatbotRoutes.AskStream, new StringContent($$"""{"question":"{{new string('a', 8_001)}}","conversation_id":"bad-store"}""", Encoding.UTF8, "application/json"));
 
         var owner = new AltecoContext().Owner;
         Assert.Empty(await store.GetTurnsAsync(new ConversationKey(owner, "bad-store"), CancellationToken.None));
@@ -87,7 +88,7 @@ public sealed class BadInputTests : IClassFixture<ApiFactory>
     {
         using var http = _factory.CreateClient();
 
-        var response = await http.GetAsync("/api/v1/chatbot/prewarm?conversation_id=a%20b");
+        var response = await http.GetAsync($"{ChatbotRoutes.Prewarm}?conversation_id=a%20b");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 
 namespace Chatbot.Tests.Api;
@@ -11,8 +13,6 @@ namespace Chatbot.Tests.Api;
 /// </summary>
 public abstract class ConversationEndpointsContract
 {
-    private const string Conversations = "/api/v1/chatbot/conversations";
-
     protected abstract ApiFactory CreateFactory();
 
     [Fact]
@@ -28,15 +28,15 @@ public abstract class ConversationEndpointsContract
         await AskAsync(http, "And CAPEX?", first, user);
         await AskAsync(http, "Someone else's question", NewId(), NewUser());
 
-        var page = await GetJsonAsync(http, $"{Conversations}?page=1&page_size=1", user);
-        var all = await GetJsonAsync(http, Conversations, user);
+        var page = await GetAsync<ConversationListResponse>(http, $"{ChatbotRoutes.Conversations}?page=1&page_size=1", user);
+        var all = await GetAsync<ConversationListResponse>(http, ChatbotRoutes.Conversations, user);
 
-        Assert.Equal((1, 1, 2), (page.GetProperty("page").GetInt32(), page.GetProperty("page_size").GetInt32(), page.GetProperty("total").GetInt32()));
-        var items = all.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([first, second], items.Select(item => item.GetProperty("conversation_id").GetString()));
-        Assert.Equal(("What is OPEX?", 4), (items[0].GetProperty("title").GetString(), items[0].GetProperty("turns").GetInt32()));
-        Assert.True(items[0].GetProperty("updated_at").GetDateTimeOffset() >= items[1].GetProperty("updated_at").GetDateTimeOffset());
-        Assert.Equal(first, page.GetProperty("items")[0].GetProperty("conversation_id").GetString());
+        Assert.Equal((1, 1, 2L), (page.Page, page.PageSize, page.Total));
+        var items = all.Items;
+        Assert.Equal([first, second], items.Select(item => item.ConversationId));
+        Assert.Equal(("What is OPEX?", 4L), (items[0].Title, items[0].Turns));
+        Assert.True(items[0].UpdatedAt >= items[1].UpdatedAt);
+        Assert.Equal(first, page.Items[0].ConversationId);
     }
 
     [Fact]
@@ -48,15 +48,15 @@ public abstract class ConversationEndpointsContract
         var id = NewId();
         var answer = await AskAsync(http, "What is OPEX?", id, user);
 
-        var conversation = await GetJsonAsync(http, $"{Conversations}/{id}", user);
+        var conversation = await GetAsync<ConversationResponse>(http, ChatbotRoutes.Conversation(id), user);
 
-        Assert.Equal(id, conversation.GetProperty("conversation_id").GetString());
-        var turns = conversation.GetProperty("turns").EnumerateArray().ToList();
-        Assert.Equal(["user", "assistant"], turns.Select(turn => turn.GetProperty("role").GetString()));
-        Assert.Equal(["What is OPEX?", answer], turns.Select(turn => turn.GetProperty("content").GetString()));
-        Assert.Equal("knowledge", turns[1].GetProperty("agent").GetString());
-        Assert.False(string.IsNullOrEmpty(turns[1].GetProperty("run_id").GetString()));
-        Assert.False(turns[1].GetProperty("incomplete").GetBoolean());
+        Assert.Equal(id, conversation.ConversationId);
+        var turns = conversation.Turns;
+        Assert.Equal([TurnResponse.UserRole, TurnResponse.AssistantRole], turns.Select(turn => turn.Role));
+        Assert.Equal(["What is OPEX?", answer], turns.Select(turn => turn.Content));
+        Assert.Equal("knowledge", turns[1].Agent);
+        Assert.False(string.IsNullOrEmpty(turns[1].RunId));
+        Assert.False(turns[1].Incomplete);
     }
 
     [Fact]
@@ -70,14 +70,14 @@ public abstract class ConversationEndpointsContract
         var id = NewId();
         await AskAsync(http, "What is OPEX?", id, alice);
 
-        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), bob));
+        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation(id)), bob));
         var append = await http.SendAsync(As(ChatbotClient.AskRequest("What did Alice ask?", id), bob));
-        var delete = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, $"{Conversations}/{id}"), bob));
+        var delete = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, ChatbotRoutes.Conversation(id)), bob));
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { read.StatusCode, append.StatusCode, delete.StatusCode });
         Assert.Equal("application/problem+json", append.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(model.Calls, call => call.Any(message => message.Text.Contains("What did Alice ask?")));
-        Assert.Equal(2, (await GetJsonAsync(http, $"{Conversations}/{id}", alice)).GetProperty("turns").GetArrayLength());
+        Assert.Equal(2, (await GetAsync<ConversationResponse>(http, ChatbotRoutes.Conversation(id), alice)).Turns.Count);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public abstract class ConversationEndpointsContract
         var id = NewId();
         await AskAsync(http, "What is OPEX?", id, user);
 
-        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), user with { Tenant = "other-tenant" }));
+        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation(id)), user with { Tenant = "other-tenant" }));
 
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
@@ -103,14 +103,14 @@ public abstract class ConversationEndpointsContract
         var id = NewId();
         await AskAsync(http, "What is OPEX?", id, user);
 
-        var deleted = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, $"{Conversations}/{id}"), user));
-        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), user));
-        var again = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, $"{Conversations}/{id}"), user));
-        var list = await GetJsonAsync(http, Conversations, user);
+        var deleted = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, ChatbotRoutes.Conversation(id)), user));
+        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation(id)), user));
+        var again = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, ChatbotRoutes.Conversation(id)), user));
+        var list = await GetAsync<ConversationListResponse>(http, ChatbotRoutes.Conversations, user);
         var reused = await http.SendAsync(As(ChatbotClient.AskRequest("What is LCOE?", id), NewUser()));
 
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (deleted.StatusCode, read.StatusCode, again.StatusCode));
-        Assert.Equal(0, list.GetProperty("total").GetInt32());
+        Assert.Equal(0, list.Total);
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
     }
 
@@ -120,10 +120,10 @@ public abstract class ConversationEndpointsContract
         await using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var id = NewId();
-        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is OPEX?", conversation_id = id });
+        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is OPEX?", id));
 
-        var anonymous = await http.GetAsync($"{Conversations}/{id}");
-        var identified = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, $"{Conversations}/{id}"), NewUser()));
+        var anonymous = await http.GetAsync(ChatbotRoutes.Conversation(id));
+        var identified = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation(id)), NewUser()));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (anonymous.StatusCode, identified.StatusCode));
     }
@@ -151,7 +151,7 @@ public abstract class ConversationEndpointsContract
         await using var factory = CreateFactory();
         using var http = factory.CreateClient();
 
-        var response = await http.GetAsync($"{Conversations}?{query}");
+        var response = await http.GetAsync($"{ChatbotRoutes.Conversations}?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -165,9 +165,8 @@ public abstract class ConversationEndpointsContract
 
     private static HttpRequestMessage As(HttpRequestMessage request, User user)
     {
-        request.Headers.Add("alteco-user-id", user.Id);
-        request.Headers.Add("alteco-user-tenant-id", user.Tenant);
-        request.Headers.Remove("x-stream");
+        ChatbotClient.WithHeaders(request, CallerHeaders.User(user.Id), CallerHeaders.Field(IdentityHeaders.TenantId, user.Tenant));
+        request.Headers.Remove(StreamHeaders.Stream);
         return request;
     }
 
@@ -175,13 +174,13 @@ public abstract class ConversationEndpointsContract
     {
         var response = await http.SendAsync(As(ChatbotClient.AskRequest(question, conversationId), user));
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString()!;
+        return (await response.Content.ReadFromJsonAsync<QuestionResponse>())!.Answer;
     }
 
-    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path, User user)
+    private static async Task<T> GetAsync<T>(HttpClient http, string path, User user)
     {
         var response = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, path), user));
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 }

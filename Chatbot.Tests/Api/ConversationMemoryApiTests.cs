@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class ConversationMemoryApiTests
         Assert.Equal("What is OPEX?", turns[0].Content);
         Assert.Equal(ChatbotClient.Answer(events), turns[1].Content);
         Assert.Equal("knowledge", turns[1].Agent);
-        Assert.Equal(events[0].Text("run_id"), turns[1].RunId);
+        Assert.Equal(events[0].Text(StreamEventFields.RunId), turns[1].RunId);
     }
 
     [Fact]
@@ -36,9 +37,9 @@ public sealed class ConversationMemoryApiTests
         using var http = factory.CreateClient();
 
         const string first = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?";
-        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = first, conversation_id = "follow-1" });
-        var followUp = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "And if it saves 20000 a year?", conversation_id = "follow-1" });
-        var answer = (await followUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString();
+        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest(first, "follow-1"));
+        var followUp = await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("And if it saves 20000 a year?", "follow-1"));
+        var answer = (await followUp.Content.ReadFromJsonAsync<QuestionResponse>())!.Answer;
 
         Assert.Contains("Payback: 5.0 years (CAPEX 100,000 EUR, net annual saving 20,000 EUR)", answer);
         var lastCall = model.Calls.Last();
@@ -75,8 +76,7 @@ public sealed class ConversationMemoryApiTests
 
     private static HttpRequestMessage Ask(string question, string conversationId, string user)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath) { Content = JsonContent.Create(new { question, conversation_id = conversationId }) };
-        request.Headers.Add("alteco-user-id", user);
-        return request;
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream) { Content = JsonContent.Create(new QuestionRequest(question, conversationId)) };
+        return ChatbotClient.WithHeaders(request, CallerHeaders.User(user));
     }
 }

@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 
 namespace Chatbot.Tests.Api;
@@ -5,11 +6,10 @@ namespace Chatbot.Tests.Api;
 /// <summary>Portfolio tools read the asking user's own assets only.</summary>
 public sealed class PortfolioIsolationTests : IClassFixture<ApiFactory>
 {
-    private static readonly (string, string)[] Hamburg =
-    [
-        ("alteco-user-id", "u-100"), ("alteco-user-tenant-id", "t-100"),
-        ("alteco-user-systems", """["PV-001","PV-002"]"""), ("alteco-user-charge-points", """["CP-101","CP-102"]"""), ("alteco-user-storage", """["BAT-501"]"""),
-    ];
+    private static readonly (string, string)[] Hamburg = CallerHeaders.Of(new AltecoContext
+    {
+        UserId = "u-100", TenantId = "t-100", UserSystems = ["PV-001", "PV-002"], ChargePoints = ["CP-101", "CP-102"], Storage = ["BAT-501"],
+    });
 
     private readonly ApiFactory _factory;
 
@@ -45,7 +45,7 @@ public sealed class PortfolioIsolationTests : IClassFixture<ApiFactory>
     {
         using var http = _factory.CreateClient();
 
-        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is the status of PV-003?", null, ("alteco-user-role", "superAdmin")));
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is the status of PV-003?", null, CallerHeaders.Field(IdentityHeaders.Role, AltecoContext.SuperAdminRole)));
 
         Assert.Contains("**PV-003** Plant roof", ChatbotClient.Answer(events));
     }

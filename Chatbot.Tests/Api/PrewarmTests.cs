@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,17 +19,17 @@ public sealed class PrewarmTests
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
         using var http = factory.CreateClient();
 
-        var body = await http.GetFromJsonAsync<JsonElement>("/api/v1/chatbot/prewarm");
+        var body = (await http.GetFromJsonAsync<PrewarmResponse>(ChatbotRoutes.Prewarm))!;
 
-        Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.True(body.GetProperty("initialized").GetBoolean());
-        Assert.True(body.GetProperty("agent_id").GetInt64() > 0);
-        Assert.True(body.GetProperty("offline").GetBoolean());
-        var components = body.GetProperty("components").EnumerateArray().ToArray();
-        Assert.Equal(Components, components.Select(c => c.GetProperty("name").GetString()));
-        Assert.All(components, c => Assert.True(c.GetProperty("ok").GetBoolean(), c.ToString()));
-        Assert.All(components, c => Assert.True(c.GetProperty("duration_ms").GetDouble() >= 0));
-        Assert.Contains("events through the offline model", components[^1].GetProperty("detail").GetString());
+        Assert.Equal(PrewarmResponse.Ready, body.Status);
+        Assert.True(body.Initialized);
+        Assert.True(body.AgentId > 0);
+        Assert.True(body.Offline);
+        var components = body.Components!.ToArray();
+        Assert.Equal(Components, components.Select(c => c.Name));
+        Assert.All(components, c => Assert.True(c.Ok, c.ToString()));
+        Assert.All(components, c => Assert.True(c.DurationMs >= 0));
+        Assert.Contains("events through the offline model", components[^1].Detail);
     }
 
     [Fact]
@@ -40,8 +41,8 @@ public sealed class PrewarmTests
         Assert.False(runtimes.IsInitialized);
 
         var calls = Enumerable.Range(0, 100).Select(i => i % 2 == 0
-            ? http.GetFromJsonAsync<JsonElement>("/api/v1/chatbot/prewarm")
-            : http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is CAPEX?" }).ContinueWith(t => t.Result.Content.ReadFromJsonAsync<JsonElement>()).Unwrap());
+            ? http.GetFromJsonAsync<JsonElement>(ChatbotRoutes.Prewarm)
+            : http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is CAPEX?")).ContinueWith(t => t.Result.Content.ReadFromJsonAsync<JsonElement>()).Unwrap());
         var answers = await Task.WhenAll(calls);
 
         Assert.Equal(1, runtimes.Creations);
@@ -55,11 +56,11 @@ public sealed class PrewarmTests
         await using var factory = new ApiFactory();
         using var http = factory.CreateClient();
 
-        var first = await http.GetFromJsonAsync<JsonElement>("/api/v1/chatbot/prewarm");
-        var second = await http.GetFromJsonAsync<JsonElement>("/api/v1/chatbot/prewarm");
+        var first = (await http.GetFromJsonAsync<PrewarmResponse>(ChatbotRoutes.Prewarm))!;
+        var second = (await http.GetFromJsonAsync<PrewarmResponse>(ChatbotRoutes.Prewarm))!;
 
-        Assert.Equal(first.GetProperty("agent_id").GetInt64(), second.GetProperty("agent_id").GetInt64());
-        Assert.Equal(first.GetProperty("warmed_at").GetString(), second.GetProperty("warmed_at").GetString());
+        Assert.Equal(first.AgentId, second.AgentId);
+        Assert.Equal(first.WarmedAt, second.WarmedAt);
         Assert.Equal(1, factory.Services.GetRequiredService<AgentRuntimeProvider>().Creations);
     }
 
@@ -83,7 +84,7 @@ public sealed class PrewarmTests
         using var http = factory.CreateClient();
 
         var cold = await http.GetStringAsync("/health");
-        await http.GetAsync("/api/v1/chatbot/prewarm");
+        await http.GetAsync(ChatbotRoutes.Prewarm);
         var warm = await http.GetStringAsync("/health");
 
         Assert.Equal("Degraded", cold);
@@ -95,11 +96,11 @@ public sealed class PrewarmTests
     {
         await using var factory = new ApiFactory();
         using var http = factory.CreateClient();
-        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is OPEX?", conversation_id = "warm-me" });
+        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is OPEX?", "warm-me"));
 
-        var body = await http.GetFromJsonAsync<JsonElement>("/api/v1/chatbot/prewarm?conversation_id=warm-me");
+        var body = (await http.GetFromJsonAsync<PrewarmResponse>($"{ChatbotRoutes.Prewarm}?conversation_id=warm-me"))!;
 
-        Assert.Equal(2, body.GetProperty("conversation_turns_loaded").GetInt32());
+        Assert.Equal(2, body.ConversationTurnsLoaded);
         var store = factory.Services.GetRequiredService<IConversationStore>();
         Assert.Equal(2, (await store.GetTurnsAsync(new ConversationKey(new AltecoContext().Owner, "warm-me"), CancellationToken.None)).Count);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Chatbot.ApiService;
+using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Chatbot.Tests.Api;
@@ -43,7 +44,7 @@ public sealed class StandaloneApiTests : IClassFixture<WebApplicationFactory<Api
     {
         using var http = _factory.CreateClient();
 
-        var info = await http.GetStringAsync("/api/v1/chatbot/prewarm");
+        var info = await http.GetStringAsync(ChatbotRoutes.Prewarm);
 
         Assert.Contains("\"memory\":\"in-process\"", info);
         Assert.Contains("\"archive\":\"disabled\"", info);

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Chatbot.ApiService.Answers;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Xunit.Abstractions;
 
@@ -37,14 +39,14 @@ public sealed class StreamLifecycleTests(ITestOutputHelper output)
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?"));
 
-        var error = Assert.Single(events, e => e.Type is "error" or "complete");
-        Assert.Equal("error", error.Type);
+        var error = Assert.Single(events, e => StreamEventTypes.IsTerminal(e.Type));
+        Assert.Equal(StreamEventTypes.Error, error.Type);
         Assert.Same(events[^1], error);
-        Assert.Equal(ChatTurnRunner.FailureMessage, error.Text("message"));
-        Assert.Equal("agent_failed", error.Text("code"));
+        Assert.Equal(ChatTurnRunner.FailureMessage, error.Text(StreamEventFields.Message));
+        Assert.Equal(StreamErrorCodes.AgentFailed, error.Text(StreamEventFields.Code));
         Assert.DoesNotContain("hunter2", error.RawData);
         Assert.DoesNotContain("InvalidOperationException", error.RawData);
-        var correlationId = error.Text("correlation_id")!;
+        var correlationId = error.Text(StreamEventFields.CorrelationId)!;
         Assert.Contains(factory.Logs.Lines, line => line.Contains(correlationId) && line.Contains(secret));
     }
 
@@ -55,11 +57,11 @@ public sealed class StreamLifecycleTests(ITestOutputHelper output)
         await using var factory = new ApiFactory().WithModel(model);
         using var http = factory.CreateClient();
 
-        var response = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is CAPEX?" });
+        var response = await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is CAPEX?"));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
-        Assert.Contains("correlation_id", body);
+        Assert.Contains(StreamEventFields.CorrelationId, body);
         Assert.DoesNotContain("stack secrets", body);
     }
 

@@ -1,4 +1,5 @@
 using Aspire.Hosting.Testing;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Browser;
 using Microsoft.Playwright;
 using StackExchange.Redis;
@@ -51,8 +52,8 @@ public sealed class AppHostTests(AppHostFixture fixture)
     {
         using var http = fixture.App.CreateHttpClient("apiservice");
         using var prewarm = new HttpRequestMessage(HttpMethod.Get, "/api/v1/chatbot/prewarm");
-        prewarm.Headers.Add("x-gateway-secret", fixture.GatewaySecret);
-        prewarm.Headers.Add("alteco-user-id", "apphost-tester");
+        prewarm.Headers.Add(IdentityHeaders.GatewaySecret, fixture.GatewaySecret);
+        prewarm.Headers.Add(IdentityHeaders.Name(IdentityHeaders.UserId), "apphost-tester");
 
         var info = await (await http.SendAsync(prewarm)).Content.ReadAsStringAsync();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Aspire.Hosting.Testing;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Runs.Support;
 
@@ -29,12 +30,12 @@ public sealed class ReplicaResumeTests(AppHostFixture fixture)
 
         Assert.All(resumes, events => Assert.Equal(
             Enumerable.Range(4, events.Count).Select(i => (long)i), ResumableClient.Sequences(events)));
-        Assert.All(resumes, events => Assert.Equal("complete", events[^1].Type));
+        Assert.All(resumes, events => Assert.Equal(StreamEventTypes.Complete, events[^1].Type));
         Assert.Single(resumes.Select(events => string.Concat(events.Select(e => e.RawData))).Distinct());
         Assert.Equal(3, before.Count);
     }
 
     private HttpClient Client() => fixture.App.CreateHttpClient("apiservice");
 
-    private (string, string)[] Identity() => [("x-gateway-secret", fixture.GatewaySecret), ("alteco-user-id", "replica-tester")];
+    private (string, string)[] Identity() => [CallerHeaders.GatewaySecret(fixture.GatewaySecret), CallerHeaders.User("replica-tester")];
 }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using Chatbot.ApiService.Identity;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +20,7 @@ public sealed class AuthModeTests
 {
     private const string Secret = "gateway-secret-0123456789";
     private const string SigningKey = TestTokens.SigningKey;
-    private static readonly (string, string)[] HamburgUser = [("alteco-user-id", "u-100"), ("alteco-user-tenant-id", "t-100"), ("alteco-user-systems", """["PV-001"]""")];
+    private static readonly (string, string)[] HamburgUser = CallerHeaders.Of(new AltecoContext { UserId = "u-100", TenantId = "t-100", UserSystems = ["PV-001"] });
 
     private static ApiFactory Gateway() => new ApiFactory().With("Chatbot:Auth:Mode", "gateway").With("Chatbot:Auth:GatewaySecret", Secret);
 
@@ -28,7 +31,7 @@ public sealed class AuthModeTests
         using var http = factory.CreateClient();
 
         var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, HamburgUser));
-        var prewarm = await http.GetAsync("/api/v1/chatbot/prewarm");
+        var prewarm = await http.GetAsync(ChatbotRoutes.Prewarm);
 
         Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, prewarm.StatusCode);
@@ -41,7 +44,7 @@ public sealed class AuthModeTests
         await using var factory = Gateway();
         using var http = factory.CreateClient();
 
-        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, [.. HamburgUser, ("x-gateway-secret", Secret + "x")]));
+        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, [.. HamburgUser, CallerHeaders.GatewaySecret(Secret + "x")]));
 
         Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
     }
@@ -52,7 +55,7 @@ public sealed class AuthModeTests
         await using var factory = Gateway();
         using var http = factory.CreateClient();
 
-        var (ask, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, [.. HamburgUser, ("x-gateway-secret", Secret)]));
+        var (ask, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, [.. HamburgUser, CallerHeaders.GatewaySecret(Secret)]));
 
         Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
         Assert.Contains("**PV-001**", ChatbotClient.Answer(events));
@@ -64,7 +67,7 @@ public sealed class AuthModeTests
         await using var factory = Gateway();
         using var http = factory.CreateClient();
 
-        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", null, ("x-gateway-secret", Secret)));
+        var (ask, _) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", null, CallerHeaders.GatewaySecret(Secret)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
     }
@@ -76,7 +79,7 @@ public sealed class AuthModeTests
         using var http = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/chatbot/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(ChatbotRoutes.Health)).StatusCode);
     }
 
     [Fact]
@@ -116,7 +119,7 @@ public sealed class AuthModeTests
         var token = Token(new Claim("sub", "u-100"), new Claim("tenant_id", "t-100"), new Claim("user_systems", """["PV-002"]"""));
 
         var (ask, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null,
-            ("Authorization", $"Bearer {token}"), ("alteco-user-systems", """["PV-003"]"""), ("alteco-user-role", "superAdmin")));
+            ("Authorization", $"Bearer {token}"), CallerHeaders.Field(IdentityHeaders.Systems, """["PV-003"]"""), CallerHeaders.Field(IdentityHeaders.Role, AltecoContext.SuperAdminRole)));
 
         Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
         var answer = ChatbotClient.Answer(events);
@@ -147,7 +150,7 @@ public sealed class AuthModeTests
     }
 
     [Theory]
-    [InlineData("gateway", "gateway", "apiKey", "x-gateway-secret")]
+    [InlineData("gateway", "gateway", "apiKey", IdentityHeaders.GatewaySecret)]
     [InlineData("jwt", "Bearer", "http", null)]
     public async Task The_openapi_document_shows_how_a_caller_proves_who_it_is(string mode, string scheme, string type, string? header)
     {
@@ -196,14 +199,14 @@ public sealed class AuthModeTests
     {
         await using var factory = new ApiFactory().With("Chatbot:Cors:Origins:0", "https://chat.example.com");
         using var http = factory.CreateClient();
-        var request = ChatbotClient.AskRequest("What is CAPEX?", null, ("x-stream-resumable", "true"), ("Origin", "https://chat.example.com"));
+        var request = ChatbotClient.AskRequest("What is CAPEX?", null, (StreamHeaders.Resumable, "true"), ("Origin", "https://chat.example.com"));
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
 
         var exposed = response.Headers.GetValues("Access-Control-Expose-Headers").Single().Split(',', StringSplitOptions.TrimEntries);
-        Assert.Contains("X-Run-Id", exposed);
-        Assert.Contains("X-Stream-Resumable", exposed);
-        Assert.Equal("true", response.Headers.GetValues("X-Stream-Resumable").Single());
+        Assert.Contains(StreamHeaders.RunId, exposed);
+        Assert.Contains(StreamHeaders.ResumableRun, exposed);
+        Assert.Equal("true", response.Headers.GetValues(StreamHeaders.ResumableRun).Single());
     }
 
     private static ApiFactory Jwt() => TestTokens.JwtApi();
@@ -214,17 +217,17 @@ public sealed class AuthModeTests
 
     private static async Task<HttpResponseMessage> Preflight(HttpClient http, string origin)
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, ChatbotClient.AskPath);
+        var request = new HttpRequestMessage(HttpMethod.Options, ChatbotRoutes.AskStream);
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "content-type,x-stream");
+        request.Headers.Add("Access-Control-Request-Headers", $"content-type,{StreamHeaders.Stream}");
         return await http.SendAsync(request);
     }
 
     private static AuthModeSelector Selector(AuthOptions options, string environment) =>
         new(Options.Create(options), new TestEnvironment(environment), NullLogger<AuthModeSelector>.Instance);
 
-    private static GatewayProof Proof(params string[] trusted) => new(null, "x-gateway-secret", trusted, "Chatbot:Auth:TrustedProxies");
+    private static GatewayProof Proof(params string[] trusted) => new(null, IdentityHeaders.GatewaySecret, trusted, "Chatbot:Auth:TrustedProxies");
 
     /// <summary>A request whose connection comes from <paramref name="connection"/>, as the service defaults capture it.</summary>
     private static DefaultHttpContext Request(IPAddress connection)

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
@@ -66,7 +67,7 @@ public sealed class FuzzTests : IAsyncLifetime
             if (status == 200)
             {
                 answers++;
-                answered.Add(new ConversationKey(OwnerOf(FuzzUser), JsonDocument.Parse(body).RootElement.GetProperty("conversation_id").GetString()!));
+                answered.Add(new ConversationKey(OwnerOf(FuzzUser), JsonSerializer.Deserialize<QuestionResponse>(body)!.ConversationId));
             }
             else
             {
@@ -86,14 +87,14 @@ public sealed class FuzzTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("alteco-user-name", "not base64!")]
-    [InlineData("alteco-user-name", "////")]
-    [InlineData("alteco-user-name", "=abc")]
-    [InlineData("alteco-user-name", "/w==")]
-    [InlineData("alteco-user-systems", "[\"PV-001\"")]
-    [InlineData("alteco-user-systems", "{\"a\":1}")]
-    [InlineData("alteco-user-systems", "[\"\\ud800\"]")]
-    [InlineData("alteco-user-charge-points", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserName, "not base64!")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserName, "////")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserName, "=abc")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserName, "/w==")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.Systems, "[\"PV-001\"")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.Systems, "{\"a\":1}")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.Systems, "[\"\\ud800\"]")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.ChargePoints, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
     [InlineData("x-alteco-user-storage", "1e999999")]
     [InlineData("alteco_user_groups", "null")]
     public async Task A_malformed_identity_header_is_ignored_with_a_warning_and_the_question_answered(string header, string value)
@@ -105,15 +106,15 @@ public sealed class FuzzTests : IAsyncLifetime
         var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString()!);
+        Assert.NotEmpty((await response.Content.ReadFromJsonAsync<QuestionResponse>())!.Answer);
         Assert.Contains(_api.Logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("Header alteco-user-", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("alteco-user-id", 4_097)]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserId, 4_097)]
     [InlineData("X-ALTECO-USER-ID", 4_097)]
     [InlineData("alteco_user_systems", 4_097)]
-    [InlineData("alteco-access-token", 16_385)]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.AccessToken, 16_385)]
     public async Task An_identity_header_over_the_limit_is_431_naming_it(string header, int length)
     {
         using var http = _factory.CreateClient();
@@ -128,7 +129,7 @@ public sealed class FuzzTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("alteco-log-id", 4_096)]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.LogId, 4_096)]
     [InlineData("x-alteco-access-token", 16_384)]
     public async Task An_identity_header_at_the_limit_is_accepted(string header, int length)
     {
@@ -142,8 +143,8 @@ public sealed class FuzzTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("alteco-user-id", "a\u001b[31mb")]
-    [InlineData("alteco-log-id", "forged\u0001line")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserId, "a\u001b[31mb")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.LogId, "forged\u0001line")]
     [InlineData("x-alteco-user-role", "superAdmin\u007f")]
     public async Task An_identity_header_with_a_control_character_is_400_naming_it(string header, string value)
     {
@@ -166,7 +167,7 @@ public sealed class FuzzTests : IAsyncLifetime
     {
         using var http = _factory.CreateClient();
 
-        var response = await http.GetAsync($"/api/v1/chatbot/prewarm?conversation_id={Uri.EscapeDataString(id)}");
+        var response = await http.GetAsync($"{ChatbotRoutes.Prewarm}?conversation_id={Uri.EscapeDataString(id)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -185,7 +186,7 @@ public sealed class FuzzTests : IAsyncLifetime
             content.Headers.ContentLength = body.Length;
         }
 
-        var response = await http.PostAsync(ChatbotClient.AskPath, content);
+        var response = await http.PostAsync(ChatbotRoutes.AskStream, content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Null(ProblemShape.Flaw(413, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync()));
@@ -195,8 +196,7 @@ public sealed class FuzzTests : IAsyncLifetime
     {
         var id = $"steady-{index}";
         using var request = Ask("How do solar panels work?", id);
-        request.Headers.Add("alteco-user-id", SteadyUser);
-        var response = await http.SendAsync(request);
+        var response = await http.SendAsync(ChatbotClient.WithHeaders(request, CallerHeaders.User(SteadyUser)));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the steady user was not answered after case {index}: {(int)response.StatusCode}");
         var key = new ConversationKey(OwnerOf(SteadyUser), id);
         Assert.Equal(2, (await _store.GetTurnsAsync(key, CancellationToken.None)).Count);
@@ -205,16 +205,16 @@ public sealed class FuzzTests : IAsyncLifetime
 
     private static async Task<(int Status, string? ContentType, string Body)> PostAsync(HttpClient http, byte[] body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("alteco-user-id", FuzzUser);
+        ChatbotClient.WithHeaders(request, CallerHeaders.User(FuzzUser));
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
 
     private static string OwnerOf(string user) => new AltecoContext { UserId = user }.Owner;
 
-    private static HttpRequestMessage Ask(string question, string conversationId) => new(HttpMethod.Post, ChatbotClient.AskPath)
+    private static HttpRequestMessage Ask(string question, string conversationId) => new(HttpMethod.Post, ChatbotRoutes.AskStream)
     {
         Content = new StringContent(BodyMutator.ValidJson(question, conversationId), Encoding.UTF8, "application/json"),
     };

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
 
@@ -44,7 +46,7 @@ public sealed class HeaderInjectionTests(ApiProcess api)
     [MemberData(nameof(Attempts))]
     public async Task A_malformed_header_gets_a_clean_4xx_and_the_server_keeps_serving(string name, string headerLines, int status)
     {
-        var response = await RawHttp.SendAsync(api.BaseAddress, RawHttp.Post(api.BaseAddress, ChatbotClient.AskPath, headerLines, Question));
+        var response = await RawHttp.SendAsync(api.BaseAddress, RawHttp.Post(api.BaseAddress, ChatbotRoutes.AskStream, headerLines, Question));
 
         Assert.True(response.Status == status, $"{name}: {response}");
         Assert.DoesNotContain("X-Evil", response.Head, StringComparison.OrdinalIgnoreCase);
@@ -56,7 +58,7 @@ public sealed class HeaderInjectionTests(ApiProcess api)
     public async Task An_oversize_identity_header_is_named_in_the_problem()
     {
         var response = await RawHttp.SendAsync(api.BaseAddress,
-            RawHttp.Post(api.BaseAddress, ChatbotClient.AskPath, $"x-alteco-user-systems: [\"{new string('S', 5_000)}\"]\r\n", Question));
+            RawHttp.Post(api.BaseAddress, ChatbotRoutes.AskStream, $"x-alteco-user-systems: [\"{new string('S', 5_000)}\"]\r\n", Question));
 
         Assert.Equal(431, response.Status);
         Assert.Equal("x-alteco-user-systems", JsonDocument.Parse(Unchunked(response)).RootElement.GetProperty("field").GetString());
@@ -67,7 +69,7 @@ public sealed class HeaderInjectionTests(ApiProcess api)
     {
         var body = Encoding.UTF8.GetBytes("""{"question":"What is OPEX?","conversation_id":"a\r\nSet-Cookie: session=evil"}""");
 
-        var response = await RawHttp.SendAsync(api.BaseAddress, RawHttp.Post(api.BaseAddress, ChatbotClient.AskPath, "x-stream: true\r\n", body));
+        var response = await RawHttp.SendAsync(api.BaseAddress, RawHttp.Post(api.BaseAddress, ChatbotRoutes.AskStream, $"{StreamHeaders.Stream}: true\r\n", body));
 
         Assert.Equal(400, response.Status);
         Assert.DoesNotContain("Set-Cookie", response.Head, StringComparison.OrdinalIgnoreCase);
@@ -77,7 +79,7 @@ public sealed class HeaderInjectionTests(ApiProcess api)
     public async Task A_well_formed_raw_request_is_answered()
     {
         var response = await RawHttp.SendAsync(api.BaseAddress,
-            RawHttp.Post(api.BaseAddress, ChatbotClient.AskPath, "alteco-user-id: raw-user\r\nalteco-user-systems: [\"PV-001\"]\r\n", Question));
+            RawHttp.Post(api.BaseAddress, ChatbotRoutes.AskStream, "alteco-user-id: raw-user\r\nalteco-user-systems: [\"PV-001\"]\r\n", Question));
 
         Assert.Equal(200, response.Status);
     }
@@ -86,7 +88,7 @@ public sealed class HeaderInjectionTests(ApiProcess api)
     {
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = RawHttp.Timeout };
         using var content = new StringContent(BodyMutator.ValidJson("What is CAPEX?", "still-serving"), Encoding.UTF8, "application/json");
-        var response = await http.PostAsync(ChatbotClient.AskPath, content);
+        var response = await http.PostAsync(ChatbotRoutes.AskStream, content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("An unhandled exception has occurred", api.Process.Output, StringComparison.Ordinal);
     }

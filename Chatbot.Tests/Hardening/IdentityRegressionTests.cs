@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Chatbot.ApiService.Memory;
 using Chatbot.AppHost.Infrastructure;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Browser;
@@ -33,8 +34,8 @@ public sealed class IdentityRegressionTests
         });
         using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl) };
 
-        var spoofed = await http.SendAsync(Conversations(("X-Forwarded-For", "10.20.30.40"), ("alteco-user-id", "alice")));
-        var proven = await http.SendAsync(Conversations(("x-gateway-secret", Secret), ("alteco-user-id", "alice")));
+        var spoofed = await http.SendAsync(Conversations(("X-Forwarded-For", "10.20.30.40"), CallerHeaders.User("alice")));
+        var proven = await http.SendAsync(Conversations(CallerHeaders.GatewaySecret(Secret), CallerHeaders.User("alice")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, spoofed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, proven.StatusCode);
@@ -51,7 +52,7 @@ public sealed class IdentityRegressionTests
         for (var i = 0; i < 4; i++)
         {
             using var response = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null,
-                ("Authorization", $"Bearer {token}"), ("alteco-user-id", $"someone-{i}"), ("X-Forwarded-For", $"198.51.100.{i}")));
+                ("Authorization", $"Bearer {token}"), CallerHeaders.User($"someone-{i}"), ("X-Forwarded-For", $"198.51.100.{i}")));
             statuses.Add(response.StatusCode);
         }
 
@@ -66,8 +67,8 @@ public sealed class IdentityRegressionTests
         using var http = factory.CreateClient();
         var bearer = ("Authorization", $"Bearer {TestTokens.Create(new Claim("sub", "u-jwt"))}");
 
-        using var first = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, bearer, ("alteco-user-id", "a")), HttpCompletionOption.ResponseHeadersRead);
-        using var second = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, bearer, ("alteco-user-id", "b")), HttpCompletionOption.ResponseHeadersRead);
+        using var first = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, bearer, CallerHeaders.User("a")), HttpCompletionOption.ResponseHeadersRead);
+        using var second = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, bearer, CallerHeaders.User("b")), HttpCompletionOption.ResponseHeadersRead);
         model.FirstTokenGate.SetResult();
         await first.Content.ReadAsStringAsync();
 
@@ -82,18 +83,18 @@ public sealed class IdentityRegressionTests
 
         for (var i = 0; i < 30; i++)
         {
-            using var forged = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, ("alteco-user-id", "bob")));
+            using var forged = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, CallerHeaders.User("bob")));
             Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         }
-        using var real = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, ("alteco-user-id", "bob"), ("x-gateway-secret", Secret)));
+        using var real = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, CallerHeaders.User("bob"), CallerHeaders.GatewaySecret(Secret)));
 
         Assert.Equal(HttpStatusCode.OK, real.StatusCode);
     }
 
     [Theory]
-    [InlineData("ALTECO_USER_ID", "real-user", "alteco-user-id", "victim-77", "alteco-user-id")]
-    [InlineData("alteco-user-role", "user", "x-alteco-user-role", "superAdmin", "alteco-user-role")]
-    [InlineData("alteco-user-tenant-id", "t-100", "alteco_user_tenant_id", "t-200", "alteco-user-tenant-id")]
+    [InlineData("ALTECO_USER_ID", "real-user", IdentityHeaders.Prefix + IdentityHeaders.UserId, "victim-77", IdentityHeaders.Prefix + IdentityHeaders.UserId)]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.Role, "user", "x-alteco-user-role", "superAdmin", IdentityHeaders.Prefix + IdentityHeaders.Role)]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.TenantId, "t-100", "alteco_user_tenant_id", "t-200", IdentityHeaders.Prefix + IdentityHeaders.TenantId)]
     public async Task A_second_spelling_of_an_identity_field_with_another_value_is_refused(
         string gatewayHeader, string gatewayValue, string addedHeader, string addedValue, string field)
     {
@@ -101,7 +102,7 @@ public sealed class IdentityRegressionTests
         using var http = factory.CreateClient();
 
         using var response = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null,
-            ("x-gateway-secret", Secret), ("ALTECO_USER_ID", "real-user"), (gatewayHeader, gatewayValue), (addedHeader, addedValue)));
+            CallerHeaders.GatewaySecret(Secret), ("ALTECO_USER_ID", "real-user"), (gatewayHeader, gatewayValue), (addedHeader, addedValue)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -115,11 +116,10 @@ public sealed class IdentityRegressionTests
         await using var factory = new ApiFactory();
         using var http = factory.CreateClient();
 
-        using var asked = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", "slash-1",
-            ("alteco-user-tenant-id", "t/x"), ("alteco-user-id", "y")));
+        using var asked = await http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", "slash-1", Owner("t/x", "y")));
         await asked.Content.ReadAsStringAsync();
-        var other = await http.SendAsync(Conversations([("alteco-user-tenant-id", "t"), ("alteco-user-id", "x/y")], "/slash-1"));
-        var owner = await http.SendAsync(Conversations([("alteco-user-tenant-id", "t/x"), ("alteco-user-id", "y")], "/slash-1"));
+        var other = await http.SendAsync(Conversations(Owner("t", "x/y"), ChatbotRoutes.Conversation("slash-1")));
+        var owner = await http.SendAsync(Conversations(Owner("t/x", "y"), ChatbotRoutes.Conversation("slash-1")));
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (other.StatusCode, owner.StatusCode));
     }
@@ -131,24 +131,20 @@ public sealed class IdentityRegressionTests
         using var http = factory.CreateClient();
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(StorageQuestion, null,
-            ("alteco-user-id", "u-100"), ("alteco-user-tenant-id", "t-100"), ("alteco-user-storage", """["BAT-501","BAT-601"]""")));
+            CallerHeaders.Of(new AltecoContext { UserId = "u-100", TenantId = "t-100", Storage = ["BAT-501", "BAT-601"] })));
 
         var answer = ChatbotClient.Answer(events);
         Assert.Contains("BAT-501", answer);
         Assert.DoesNotContain("BAT-601", answer);
     }
 
-    private static HttpRequestMessage Conversations(params (string Name, string Value)[] headers) => Conversations(headers, "");
+    private static HttpRequestMessage Conversations(params (string Name, string Value)[] headers) => Conversations(headers, ChatbotRoutes.Conversations);
 
-    private static HttpRequestMessage Conversations((string Name, string Value)[] headers, string suffix)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/chatbot/conversations" + suffix);
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return request;
-    }
+    private static HttpRequestMessage Conversations((string Name, string Value)[] headers, string path) =>
+        ChatbotClient.WithHeaders(new HttpRequestMessage(HttpMethod.Get, path), headers);
+
+    private static (string Name, string Value)[] Owner(string tenant, string user) =>
+        [CallerHeaders.Field(IdentityHeaders.TenantId, tenant), CallerHeaders.User(user)];
 
     private static async Task<IReadOnlyList<ConversationSummary>> ConversationsOf(ApiFactory factory, string user) =>
         (await factory.Services.GetRequiredService<IConversationStore>()

@@ -5,7 +5,9 @@ using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,9 +67,9 @@ public sealed class LimitsTests
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("Explain battery storage", "budget-1"));
 
         var error = events[^1];
-        Assert.Equal("error", error.Type);
-        Assert.Equal("budget_exceeded:output_tokens", error.Text("code"));
-        Assert.Equal(6, events.Count(e => e.Type == "token"));
+        Assert.Equal(StreamEventTypes.Error, error.Type);
+        Assert.Equal(StreamErrorCodes.BudgetExceededPrefix + StreamErrorCodes.BudgetLimits.OutputTokens, error.Text(StreamEventFields.Code));
+        Assert.Equal(6, events.Count(e => e.Type == StreamEventTypes.Token));
         var turns = await Turns(factory, "budget-1");
         Assert.True(turns[1].Incomplete);
         Assert.Equal(ChatbotClient.Answer(events), turns[1].Content);
@@ -79,10 +81,10 @@ public sealed class LimitsTests
         await using var factory = new ApiFactory().With("Chatbot:Budget:MaxToolCalls", "0");
         using var http = factory.CreateClient();
 
-        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(Payback, null, ("x-stream-level", "2")));
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(Payback, null, (StreamHeaders.Level, "2")));
 
-        Assert.Equal("budget_exceeded:tool_calls", events[^1].Text("code"));
-        Assert.DoesNotContain(events, e => e.Type == "tool_end");
+        Assert.Equal(StreamErrorCodes.BudgetExceededPrefix + StreamErrorCodes.BudgetLimits.ToolCalls, events[^1].Text(StreamEventFields.Code));
+        Assert.DoesNotContain(events, e => e.Type == StreamEventTypes.ToolEnd);
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class LimitsTests
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("Explain battery storage"));
 
-        Assert.Equal("budget_exceeded:run_time", events[^1].Text("code"));
+        Assert.Equal(StreamErrorCodes.BudgetExceededPrefix + StreamErrorCodes.BudgetLimits.RunTime, events[^1].Text(StreamEventFields.Code));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class LimitsTests
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?"));
 
-        Assert.Equal("complete", events[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
         Assert.True(model.Calls >= 4, $"{model.Calls} calls");
     }
 
@@ -117,7 +119,7 @@ public sealed class LimitsTests
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "partial-1"));
 
-        Assert.Equal("agent_failed", events[^1].Text("code"));
+        Assert.Equal(StreamErrorCodes.AgentFailed, events[^1].Text(StreamEventFields.Code));
         var turns = await Turns(factory, "partial-1");
         Assert.True(turns[1].Incomplete);
         Assert.Equal(ChatbotClient.Answer(events), turns[1].Content);
@@ -158,13 +160,12 @@ public sealed class LimitsTests
     }
 
     private static Task<HttpResponseMessage> OpenStream(HttpClient http) =>
-        http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, ("alteco-user-id", "u-streams")), HttpCompletionOption.ResponseHeadersRead);
+        http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, CallerHeaders.User("u-streams")), HttpCompletionOption.ResponseHeadersRead);
 
     private static HttpRequestMessage Ask(string question, string user)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath) { Content = JsonContent.Create(new { question }) };
-        request.Headers.Add("alteco-user-id", user);
-        return request;
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream) { Content = JsonContent.Create(new QuestionRequest(question)) };
+        return ChatbotClient.WithHeaders(request, CallerHeaders.User(user));
     }
 
     private static Task<IReadOnlyList<ConversationTurn>> Turns(ApiFactory factory, string conversationId) =>

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Logging;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
 using Chatbot.Tests.Providers;
@@ -56,19 +59,19 @@ public sealed class LogLeakTests : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = _server };
 
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(WithSecrets(new HttpRequestMessage(HttpMethod.Get, "/api/v1/chatbot/prewarm?conversation_id=leak-1")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(WithSecrets(new HttpRequestMessage(HttpMethod.Get, $"{ChatbotRoutes.Prewarm}?conversation_id=leak-1")))).StatusCode);
         var (streamed, events) = await ChatbotClient.StreamAsync(http, WithSecrets(ChatbotClient.AskRequest("How do solar panels work?", "leak-1")));
-        var plain = await http.SendAsync(WithSecrets(new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath)
+        var plain = await http.SendAsync(WithSecrets(new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
         {
-            Content = JsonContent.Create(new { question = "How do solar panels work?", conversation_id = "leak-2" }),
+            Content = JsonContent.Create(new QuestionRequest("How do solar panels work?", "leak-2")),
         }));
-        var bad = await http.SendAsync(WithSecrets(new HttpRequestMessage(HttpMethod.Post, ChatbotClient.AskPath)
+        var bad = await http.SendAsync(WithSecrets(new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
         {
             Content = new StringContent("{\"question\":", Encoding.UTF8, "application/json"),
         }));
 
         Assert.Equal(HttpStatusCode.OK, streamed.StatusCode);
-        Assert.Contains(events, e => e.Type == "complete");
+        Assert.Contains(events, e => e.Type == StreamEventTypes.Complete);
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains(_model.Requests, request => request.Headers["Authorization"] == $"Bearer {ProviderKey}");
@@ -86,7 +89,7 @@ public sealed class LogLeakTests : IAsyncLifetime
     {
         var body = Encoding.UTF8.GetBytes(BodyMutator.ValidJson("What is OPEX?", "leak-raw"));
 
-        var response = await RawHttp.SendAsync(_server, RawHttp.Post(_server, ChatbotClient.AskPath, headerLine + "\r\n", body));
+        var response = await RawHttp.SendAsync(_server, RawHttp.Post(_server, ChatbotRoutes.AskStream, headerLine + "\r\n", body));
 
         Assert.Equal(400, response.Status);
         Assert.Contains(_api.Logs.Lines, line => line.Contains("Invalid request header", StringComparison.Ordinal) && line.Contains(SecretRedactor.Mask, StringComparison.Ordinal));
@@ -101,9 +104,9 @@ public sealed class LogLeakTests : IAsyncLifetime
         using var http = api.CreateClient();
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "fail-1"));
-        var plain = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is OPEX?", conversation_id = "fail-2" });
+        var plain = await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is OPEX?", "fail-2"));
 
-        var error = Assert.Single(events, e => e.Type == "error");
+        var error = Assert.Single(events, e => e.Type == StreamEventTypes.Error);
         Assert.DoesNotContain("upstream", error.RawData, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error.RawData, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadGateway, plain.StatusCode);
@@ -131,12 +134,12 @@ public sealed class LogLeakTests : IAsyncLifetime
 
     private static HttpRequestMessage WithSecrets(HttpRequestMessage request)
     {
-        request.Headers.TryAddWithoutValidation("alteco-user-id", "leak-user");
-        request.Headers.TryAddWithoutValidation("alteco-access-token", AccessToken);
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {Jwt}");
-        request.Headers.TryAddWithoutValidation("x-gateway-secret", GatewaySecret);
-        request.Headers.TryAddWithoutValidation("x-api-key", ApiKeyHeader);
-        return request;
+        return ChatbotClient.WithHeaders(request,
+            CallerHeaders.User("leak-user"),
+            CallerHeaders.Field(IdentityHeaders.AccessToken, AccessToken),
+            ("Authorization", $"Bearer {Jwt}"),
+            CallerHeaders.GatewaySecret(GatewaySecret),
+            ("x-api-key", ApiKeyHeader));
     }
 
     private void AssertNoSecretLogged()
@@ -149,7 +152,7 @@ public sealed class LogLeakTests : IAsyncLifetime
     private static string WithoutCorrelationId(string problem)
     {
         var members = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(problem)!;
-        members.Remove("correlation_id");
+        members.Remove(StreamEventFields.CorrelationId);
         return JsonSerializer.Serialize(members);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Chatbot.Contracts.Api;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
 
@@ -19,7 +20,7 @@ public sealed class OversizeBodyTests(ApiProcess api)
     [Fact]
     public async Task A_10_MB_body_announced_by_Content_Length_is_413_before_it_is_sent()
     {
-        var head = RawHttp.Latin1($"POST {ChatbotClient.AskPath} HTTP/1.1\r\nHost: {api.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: {TenMegabytes}\r\nConnection: close\r\n\r\n");
+        var head = RawHttp.Latin1($"POST {ChatbotRoutes.AskStream} HTTP/1.1\r\nHost: {api.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: {TenMegabytes}\r\nConnection: close\r\n\r\n");
 
         var response = await SendPartAsync([.. head, .. """{"question":" """u8]);
 
@@ -30,7 +31,7 @@ public sealed class OversizeBodyTests(ApiProcess api)
     [Fact]
     public async Task A_chunked_body_is_413_once_it_passes_the_limit_without_the_rest_being_sent()
     {
-        var head = RawHttp.Latin1($"POST {ChatbotClient.AskPath} HTTP/1.1\r\nHost: {api.BaseAddress.Authority}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        var head = RawHttp.Latin1($"POST {ChatbotRoutes.AskStream} HTTP/1.1\r\nHost: {api.BaseAddress.Authority}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
         var chunk = new string('a', 16 * 1024);
         var chunks = string.Concat(Enumerable.Repeat($"{chunk.Length:x}\r\n{chunk}\r\n", 6));
 
@@ -56,6 +57,6 @@ public sealed class OversizeBodyTests(ApiProcess api)
     {
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = RawHttp.Timeout };
         using var content = new StringContent(BodyMutator.ValidJson("What is CAPEX?", "after-oversize"), Encoding.UTF8, "application/json");
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(ChatbotClient.AskPath, content)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(ChatbotRoutes.AskStream, content)).StatusCode);
     }
 }

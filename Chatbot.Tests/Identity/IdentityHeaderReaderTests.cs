@@ -1,5 +1,6 @@
 using System.Text;
 using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +10,7 @@ public sealed class IdentityHeaderReaderTests
 {
 
     [Theory]
-    [InlineData("alteco-user-id")]
+    [InlineData(IdentityHeaders.Prefix + IdentityHeaders.UserId)]
     [InlineData("x-alteco-user-id")]
     [InlineData("ALTECO_USER_ID")]
     [InlineData("alteco_user_id")]
@@ -24,7 +25,7 @@ public sealed class IdentityHeaderReaderTests
     [Fact]
     public void Decodes_the_base64_user_name()
     {
-        var identity = Read(Headers(("alteco-user-name", Convert.ToBase64String(Encoding.UTF8.GetBytes("Jürgen Müller")))));
+        var identity = Read(Headers(CallerHeaders.Field(IdentityHeaders.UserName, Convert.ToBase64String(Encoding.UTF8.GetBytes("Jürgen Müller")))));
 
         Assert.Equal("Jürgen Müller", identity.UserName);
     }
@@ -32,7 +33,7 @@ public sealed class IdentityHeaderReaderTests
     [Fact]
     public void Keeps_a_user_name_that_is_not_base64_as_sent()
     {
-        var identity = Read(Headers(("alteco-user-name", "not base64!")));
+        var identity = Read(Headers(CallerHeaders.Field(IdentityHeaders.UserName, "not base64!")));
 
         Assert.Equal("not base64!", identity.UserName);
     }
@@ -41,10 +42,10 @@ public sealed class IdentityHeaderReaderTests
     public void Parses_the_json_asset_lists()
     {
         var identity = Read(Headers(
-            ("alteco-user-systems", """["PV-001","PV-002"]"""),
-            ("alteco-user-charge-points", """["CP-101"]"""),
+            CallerHeaders.Field(IdentityHeaders.Systems, """["PV-001","PV-002"]"""),
+            CallerHeaders.Field(IdentityHeaders.ChargePoints, """["CP-101"]"""),
             ("x-alteco-user-storage", """["BAT-501"]"""),
-            ("alteco-user-groups", """["ops"]""")));
+            CallerHeaders.Field(IdentityHeaders.Groups, """["ops"]""")));
 
         Assert.Equal(["PV-001", "PV-002"], identity.UserSystems);
         Assert.Equal(["CP-101"], identity.ChargePoints);
@@ -58,7 +59,7 @@ public sealed class IdentityHeaderReaderTests
     [InlineData("PV-001")]
     public void Ignores_a_malformed_asset_list(string value)
     {
-        var identity = Read(Headers(("alteco-user-systems", value)));
+        var identity = Read(Headers(CallerHeaders.Field(IdentityHeaders.Systems, value)));
 
         Assert.Empty(identity.UserSystems);
     }
@@ -66,14 +67,14 @@ public sealed class IdentityHeaderReaderTests
     [Fact]
     public void Only_the_superAdmin_role_is_alteco()
     {
-        Assert.True(Read(Headers(("alteco-user-role", "superAdmin"))).IsAlteco);
-        Assert.False(Read(Headers(("alteco-user-role", "admin"))).IsAlteco);
+        Assert.True(Read(Headers(CallerHeaders.Field(IdentityHeaders.Role, "superAdmin"))).IsAlteco);
+        Assert.False(Read(Headers(CallerHeaders.Field(IdentityHeaders.Role, "admin"))).IsAlteco);
     }
 
     [Fact]
     public void Owner_is_tenant_and_user_and_empty_without_identity()
     {
-        Assert.Equal("t-1/u-1", Read(Headers(("alteco-user-tenant-id", "t-1"), ("alteco-user-id", "u-1"))).Owner);
+        Assert.Equal("t-1/u-1", Read(Headers(CallerHeaders.Field(IdentityHeaders.TenantId, "t-1"), CallerHeaders.User("u-1"))).Owner);
         Assert.Equal("/", Read(Headers()).Owner);
     }
 
@@ -94,24 +95,24 @@ public sealed class IdentityHeaderReaderTests
     [InlineData("alteco_user_id")]
     public void Two_spellings_of_a_field_with_different_values_are_a_conflict(string second)
     {
-        var reading = IdentityHeaderReader.Read(Headers(("alteco-user-id", "real-user"), (second, "victim-77")));
+        var reading = IdentityHeaderReader.Read(Headers(CallerHeaders.User("real-user"), (second, "victim-77")));
 
         Assert.Null(reading.Identity);
-        Assert.Equal("alteco-user-id", reading.ConflictingField);
+        Assert.Equal(IdentityHeaders.Name(IdentityHeaders.UserId), reading.ConflictingField);
     }
 
     [Fact]
     public void A_header_repeated_with_different_values_is_a_conflict()
     {
-        var headers = new HeaderDictionary { ["alteco-user-role"] = new Microsoft.Extensions.Primitives.StringValues(["user", "superAdmin"]) };
+        var headers = new HeaderDictionary { [IdentityHeaders.Name(IdentityHeaders.Role)] = new Microsoft.Extensions.Primitives.StringValues(["user", "superAdmin"]) };
 
-        Assert.Equal("alteco-user-role", IdentityHeaderReader.Read(headers).ConflictingField);
+        Assert.Equal(IdentityHeaders.Name(IdentityHeaders.Role), IdentityHeaderReader.Read(headers).ConflictingField);
     }
 
     [Fact]
     public void The_same_value_under_two_spellings_is_no_conflict()
     {
-        var reading = IdentityHeaderReader.Read(Headers(("alteco-user-id", "u-1"), ("ALTECO_USER_ID", " u-1 ")));
+        var reading = IdentityHeaderReader.Read(Headers(CallerHeaders.User("u-1"), ("ALTECO_USER_ID", " u-1 ")));
 
         Assert.Null(reading.ConflictingField);
         Assert.Equal("u-1", reading.Identity?.UserId);
@@ -144,7 +145,7 @@ public sealed class IdentityHeaderReaderTests
     [Fact]
     public void The_description_never_contains_the_access_token_or_who_asked()
     {
-        var identity = Read(Headers(("alteco-access-token", "eyJhbGciOi.secret.token"), ("alteco-user-id", "u-1"), ("alteco-user-email", "a@b.c")));
+        var identity = Read(Headers(CallerHeaders.Field(IdentityHeaders.AccessToken, "eyJhbGciOi.secret.token"), CallerHeaders.User("u-1"), CallerHeaders.Field(IdentityHeaders.UserEmail, "a@b.c")));
 
         Assert.Equal("eyJhbGciOi.secret.token", identity.AccessToken);
         Assert.DoesNotContain("secret", identity.ToString());
@@ -159,7 +160,7 @@ public sealed class IdentityHeaderReaderTests
         using var http = factory.CreateClient();
 
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", "token-log",
-            ("alteco-access-token", "tok-ABCDEF-123"), ("alteco-user-id", "u-7"), ("alteco-log-id", "log-77")));
+            CallerHeaders.Field(IdentityHeaders.AccessToken, "tok-ABCDEF-123"), CallerHeaders.User("u-7"), CallerHeaders.Field(IdentityHeaders.LogId, "log-77")));
 
         Assert.Contains(factory.Logs.Lines, line => line.Contains("completed") && line.Contains("log_id=log-77"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("tok-ABCDEF-123"));
@@ -174,10 +175,10 @@ public sealed class IdentityHeaderReaderTests
         using var http = factory.CreateClient();
 
         var (response, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null,
-            ("alteco-user-systems", "[not json"), ("alteco-user-name", "%%%"), ("alteco-user-id", "u-8")));
+            CallerHeaders.Field(IdentityHeaders.Systems, "[not json"), CallerHeaders.Field(IdentityHeaders.UserName, "%%%"), CallerHeaders.User("u-8")));
 
         Assert.True(response.IsSuccessStatusCode);
-        Assert.Equal("complete", events[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
         Assert.Contains("No assets are linked", ChatbotClient.Answer(events));
     }
 

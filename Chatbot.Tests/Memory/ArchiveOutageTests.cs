@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Memory.Archive;
+using Chatbot.Contracts.Api;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,8 @@ public sealed class ArchiveOutageTests
         using var http = factory.CreateClient();
         var id = $"archive-down-{Guid.NewGuid():N}";
 
-        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", conversation_id = id });
-        var followUp = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "And if it saves 20000 a year?", conversation_id = id });
+        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", conversation_id = id });
+        var followUp = await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "And if it saves 20000 a year?", conversation_id = id });
 
         Assert.IsType<ArchivedConversationStore>(factory.Services.GetRequiredService<IConversationStore>());
         Assert.Contains("Payback: 5.0 years", (await followUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString());

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Memory.Redis;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
@@ -51,7 +52,7 @@ public abstract class RedisOutageTests<TRedis>(TRedis redis) where TRedis : IRed
 
     private static async Task<string> AskAsync(HttpClient http, string question, string conversationId)
     {
-        var response = await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question, conversation_id = conversationId });
+        var response = await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question, conversation_id = conversationId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString()!;
     }

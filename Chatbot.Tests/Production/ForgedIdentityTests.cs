@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Browser;
 using Microsoft.Playwright;
 using static Chatbot.Tests.Production.RehearsalBrowser;
@@ -14,10 +15,10 @@ public sealed class ForgedIdentityTests(ProductionRehearsal stack)
 {
     private static readonly Dictionary<string, string> BobsHeaders = new()
     {
-        ["alteco-user-id"] = "bob-1",
-        ["alteco-user-tenant-id"] = "t-200",
-        ["alteco-user-role"] = "superAdmin",
-        ["alteco-user-systems"] = """["PV-003"]""",
+        [IdentityHeaders.Name(IdentityHeaders.UserId)] = "bob-1",
+        [IdentityHeaders.Name(IdentityHeaders.TenantId)] = "t-200",
+        [IdentityHeaders.Name(IdentityHeaders.Role)] = "superAdmin",
+        [IdentityHeaders.Name(IdentityHeaders.Systems)] = """["PV-003"]""",
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Browser;
 using Microsoft.Playwright;
 using static Chatbot.Tests.Production.RehearsalBrowser;
@@ -10,16 +11,16 @@ public sealed class GatewayModeWebTests(ProductionRehearsal stack)
 {
     private static readonly Dictionary<string, string> Carol = new()
     {
-        ["alteco-user-id"] = "carol-1",
-        ["alteco-user-name"] = Convert.ToBase64String("Carol Gateway"u8),
-        ["alteco-user-tenant-id"] = "t-100",
-        ["alteco-user-systems"] = """["PV-002"]""",
+        [IdentityHeaders.Name(IdentityHeaders.UserId)] = "carol-1",
+        [IdentityHeaders.Name(IdentityHeaders.UserName)] = Convert.ToBase64String("Carol Gateway"u8),
+        [IdentityHeaders.Name(IdentityHeaders.TenantId)] = "t-100",
+        [IdentityHeaders.Name(IdentityHeaders.Systems)] = """["PV-002"]""",
     };
 
     [Fact]
     public async Task The_gateways_headers_with_its_secret_are_the_user()
     {
-        var page = await stack.NewPageAsync(stack.GatewayWeb, new Dictionary<string, string>(Carol) { ["x-gateway-secret"] = ProductionRehearsal.PlatformSecret });
+        var page = await stack.NewPageAsync(stack.GatewayWeb, new Dictionary<string, string>(Carol) { [IdentityHeaders.GatewaySecret] = ProductionRehearsal.PlatformSecret });
         await page.GotoAsync("/");
         await WaitForChatAsync(page);
 
@@ -38,7 +39,7 @@ public sealed class GatewayModeWebTests(ProductionRehearsal stack)
         var headers = new Dictionary<string, string>(Carol);
         if (secret is not null)
         {
-            headers["x-gateway-secret"] = secret;
+            headers[IdentityHeaders.GatewaySecret] = secret;
         }
         var page = await stack.NewPageAsync(stack.GatewayWeb, headers);
 
@@ -53,7 +54,7 @@ public sealed class GatewayModeWebTests(ProductionRehearsal stack)
     {
         var page = await stack.NewPageAsync(stack.GatewayWeb, new Dictionary<string, string>(Carol)
         {
-            ["x-gateway-secret"] = ProductionRehearsal.PlatformSecret,
+            [IdentityHeaders.GatewaySecret] = ProductionRehearsal.PlatformSecret,
             ["ALTECO_USER_TENANT_ID"] = "t-200",
         });
 

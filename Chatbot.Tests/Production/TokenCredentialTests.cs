@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Identity;
 using static Chatbot.Tests.Production.RehearsalBrowser;
 using static Chatbot.Tests.Production.RehearsalUsers;
 
@@ -10,7 +11,7 @@ public sealed class TokenCredentialTests(ProductionRehearsal stack)
     [Fact]
     public async Task Bob_is_known_to_the_api_by_his_access_token_alone()
     {
-        var page = await stack.NewPageAsync(stack.TokenWeb, new Dictionary<string, string> { ["alteco-user-id"] = "alice-1", ["alteco-user-tenant-id"] = "t-100" });
+        var page = await stack.NewPageAsync(stack.TokenWeb, new Dictionary<string, string> { [IdentityHeaders.Name(IdentityHeaders.UserId)] = "alice-1", [IdentityHeaders.Name(IdentityHeaders.TenantId)] = "t-100" });
         await SignInAsync(page, Bob);
 
         var answer = await AskAsync(page, AssetQuestion);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Chatbot.Contracts.Api;
 
 namespace Chatbot.Tests.Providers;
 
@@ -98,7 +99,7 @@ public sealed class ConverseProviderTests(ConverseRunFixture fixture)
     {
         var before = Fixture.Server.Unmatched;
 
-        using var response = await Fixture.Http.GetAsync("/api/v1/chatbot/prewarm");
+        using var response = await Fixture.Http.GetAsync(ChatbotRoutes.Prewarm);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before + 1, Fixture.Server.Unmatched);

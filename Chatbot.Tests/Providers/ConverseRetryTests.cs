@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Providers;
 
@@ -35,18 +36,14 @@ public sealed class ConverseRetryTests(ConverseRunFixture fixture)
         var result = await AskAsync(conversationId);
 
         var partial = FakeModelScript.AnswerDeltas[0];
-        Assert.Equal([partial], result.OfType("token").Select(token => token.Field("content")));
-        Assert.Equal("error", result.Events[^1].Type);
+        Assert.Equal([partial], result.OfType(StreamEventTypes.Token).Select(token => token.Text(StreamEventFields.Content)));
+        Assert.Equal(StreamEventTypes.Error, result.Events[^1].Type);
         Assert.Single(Fixture.Server.Requests, request => request.Reply == FakeReply.Answer);
         Assert.Empty(Fixture.Clock.Waits);
         var answer = (await TurnsAsync(conversationId)).Last();
-        Assert.Equal(("assistant", partial, true),
-            (answer.GetProperty("role").GetString(), answer.GetProperty("content").GetString(), answer.GetProperty("incomplete").GetBoolean()));
+        Assert.Equal((TurnResponse.AssistantRole, partial, true), (answer.Role, answer.Content, answer.Incomplete));
     }
 
-    private async Task<IReadOnlyList<JsonElement>> TurnsAsync(string conversationId)
-    {
-        var conversation = await Fixture.Http.GetFromJsonAsync<JsonElement>($"/api/v1/chatbot/conversations/{conversationId}");
-        return [.. conversation.GetProperty("turns").EnumerateArray()];
-    }
+    private async Task<IReadOnlyList<TurnResponse>> TurnsAsync(string conversationId) =>
+        (await Fixture.Http.GetFromJsonAsync<ConversationResponse>(ChatbotRoutes.Conversation(conversationId)))!.Turns;
 }

@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Llm.Retries;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Providers;
 
@@ -32,8 +33,8 @@ public abstract class ProviderRetryTests<TFixture> where TFixture : ProviderRunF
         Assert.Equal(ProviderRunFixture.MaxAttempts, Fixture.Server.Throttled);
         Assert.Empty(Fixture.Server.Requests);
         Assert.Equal(ProviderRunFixture.MaxAttempts - 1, Fixture.Clock.Waits.Count);
-        Assert.Empty(result.OfType("token"));
-        Assert.Equal("error", result.Events[^1].Type);
+        Assert.Empty(result.OfType(StreamEventTypes.Token));
+        Assert.Equal(StreamEventTypes.Error, result.Events[^1].Type);
     }
 
     [Fact]
@@ -87,8 +88,8 @@ public abstract class ProviderRetryTests<TFixture> where TFixture : ProviderRunF
 
     protected static void AssertAnswered(AskStreamResult result)
     {
-        Assert.Equal("complete", result.Events[^1].Type);
-        Assert.Equal(FakeModelScript.Answer, string.Concat(result.OfType("token").Select(token => token.Field("content"))));
+        Assert.Equal(StreamEventTypes.Complete, result.Events[^1].Type);
+        Assert.Equal(FakeModelScript.Answer, string.Concat(result.OfType(StreamEventTypes.Token).Select(token => token.Text(StreamEventFields.Content))));
     }
 }
 

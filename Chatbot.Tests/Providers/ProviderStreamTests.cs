@@ -1,5 +1,6 @@
 using System.Net;
 using Chatbot.ApiService.Tools;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Providers;
 
@@ -30,12 +31,12 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     public void Answers_with_numbered_server_sent_events()
     {
         Assert.Equal(HttpStatusCode.OK, Result.Status);
-        Assert.Equal("text/event-stream", Result.ContentType);
+        Assert.Equal(StreamHeaders.ContentType, Result.ContentType);
         Assert.NotEmpty(Result.Events);
-        Assert.All(Result.Events, streamed => Assert.Equal(streamed.Type, streamed.EventName));
+        Assert.All(Result.Events, streamed => Assert.Equal(streamed.Type, streamed.EventType));
         Assert.Equal(
             Enumerable.Range(1, Result.Events.Count).Select(number => (long)number),
-            Result.Events.Select(streamed => streamed.Data.GetProperty("seq").GetInt64()));
+            Result.Events.Select(streamed => streamed.Data.GetProperty(StreamEventFields.Sequence).GetInt64()));
     }
 
     [Fact]
@@ -46,46 +47,49 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
             .ToArray();
 
         Assert.Equal(
-            ["start", "agent_start", "thinking", "agent_start", "thinking", "tool_start", "tool_end", "token", "complete"],
+            [
+                StreamEventTypes.Start, StreamEventTypes.AgentStart, StreamEventTypes.Thinking, StreamEventTypes.AgentStart, StreamEventTypes.Thinking,
+                StreamEventTypes.ToolStart, StreamEventTypes.ToolEnd, StreamEventTypes.Token, StreamEventTypes.Complete,
+            ],
             types);
     }
 
     [Fact]
     public void Hands_the_question_from_the_manager_to_the_knowledge_specialist()
     {
-        Assert.Equal(["manager", "knowledge"], Result.OfType("agent_start").Select(streamed => streamed.Field("agent")));
+        Assert.Equal(["manager", "knowledge"], Result.OfType(StreamEventTypes.AgentStart).Select(streamed => streamed.Text(StreamEventFields.Agent)));
     }
 
     [Fact]
     public void Streams_each_agents_reasoning_as_thinking()
     {
-        var thinking = Result.OfType("thinking").ToArray();
-        var knowledgeStart = Result.Events.ToList().FindIndex(streamed => streamed.Type == "agent_start" && streamed.Field("agent") == "knowledge");
+        var thinking = Result.OfType(StreamEventTypes.Thinking).ToArray();
+        var knowledgeStart = Result.Events.ToList().FindIndex(streamed => streamed.Type == StreamEventTypes.AgentStart && streamed.Text(StreamEventFields.Agent) == "knowledge");
 
         Assert.Equal(string.Concat(FakeModelScript.ManagerReasoning),
-            string.Concat(Result.Events.Take(knowledgeStart).Where(streamed => streamed.Type == "thinking").Select(streamed => streamed.Field("content"))));
+            string.Concat(Result.Events.Take(knowledgeStart).Where(streamed => streamed.Type == StreamEventTypes.Thinking).Select(streamed => streamed.Text(StreamEventFields.Content))));
         Assert.Equal(string.Concat(FakeModelScript.SpecialistReasoning),
-            string.Concat(Result.Events.Skip(knowledgeStart).Where(streamed => streamed.Type == "thinking").Select(streamed => streamed.Field("content"))));
-        Assert.All(thinking, streamed => Assert.Equal("Agent is thinking...", streamed.Field("message")));
+            string.Concat(Result.Events.Skip(knowledgeStart).Where(streamed => streamed.Type == StreamEventTypes.Thinking).Select(streamed => streamed.Text(StreamEventFields.Content))));
+        Assert.All(thinking, streamed => Assert.Equal("Agent is thinking...", streamed.Text(StreamEventFields.Message)));
     }
 
     [Fact]
     public void Reports_the_search_knowledge_call_with_its_input_and_result()
     {
-        var start = Assert.Single(Result.OfType("tool_start"));
-        var end = Assert.Single(Result.OfType("tool_end"));
+        var start = Assert.Single(Result.OfType(StreamEventTypes.ToolStart));
+        var end = Assert.Single(Result.OfType(StreamEventTypes.ToolEnd));
 
-        Assert.Equal(KnowledgeTools.SearchKnowledge, start.Field("tool"));
-        Assert.Equal(KnowledgeTools.SearchKnowledge, end.Field("tool"));
-        Assert.Equal(FakeModelScript.SearchArguments, start.Field("input"));
-        Assert.False(string.IsNullOrEmpty(end.Field("result")));
-        Assert.StartsWith(end.Field("result")!, ExpectedSearchResult());
+        Assert.Equal(KnowledgeTools.SearchKnowledge, start.Text(StreamEventFields.Tool));
+        Assert.Equal(KnowledgeTools.SearchKnowledge, end.Text(StreamEventFields.Tool));
+        Assert.Equal(FakeModelScript.SearchArguments, start.Text(StreamEventFields.Input));
+        Assert.False(string.IsNullOrEmpty(end.Text(StreamEventFields.Result)));
+        Assert.StartsWith(end.Text(StreamEventFields.Result)!, ExpectedSearchResult());
     }
 
     [Fact]
     public void Streams_the_answer_text_as_tokens()
     {
-        var tokens = Result.OfType("token").Select(streamed => streamed.Field("content")).ToArray();
+        var tokens = Result.OfType(StreamEventTypes.Token).Select(streamed => streamed.Text(StreamEventFields.Content)).ToArray();
 
         Assert.True(tokens.Length > 1, $"The answer came in {tokens.Length} token event(s), not as the model streamed it.");
         Assert.Equal(FakeModelScript.Answer, string.Concat(tokens));
@@ -94,19 +98,19 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     [Fact]
     public void Ends_with_exactly_one_complete_event()
     {
-        Assert.Empty(Result.OfType("error"));
-        var complete = Assert.Single(Result.OfType("complete"));
+        Assert.Empty(Result.OfType(StreamEventTypes.Error));
+        var complete = Assert.Single(Result.OfType(StreamEventTypes.Complete));
         Assert.Same(complete, Result.Events[^1]);
-        Assert.Equal(FakeModelScript.AnswerDeltas.Length, complete.Data.GetProperty("usage").GetProperty("output_tokens").GetInt64());
+        Assert.Equal(FakeModelScript.AnswerDeltas.Length, complete.Data.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.OutputTokens).GetInt64());
     }
 
     [Fact]
     public void Counts_the_input_tokens_of_every_model_call_including_the_hand_off()
     {
-        var complete = Assert.Single(Result.OfType("complete"));
+        var complete = Assert.Single(Result.OfType(StreamEventTypes.Complete));
 
         Assert.Equal(FakeModelScript.InputTokensPerCall * Fixture.Server.Requests.Count,
-            complete.Data.GetProperty("usage").GetProperty("input_tokens").GetInt64());
+            complete.Data.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.InputTokens).GetInt64());
     }
 
     [Fact]

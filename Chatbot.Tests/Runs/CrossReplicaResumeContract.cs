@@ -1,6 +1,7 @@
 using System.Net;
 using Chatbot.ApiService.Limits;
 using Chatbot.AppHost.Infrastructure;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Browser;
 using Chatbot.Tests.Memory.Support;
@@ -22,7 +23,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
     private const string OpenAnswerLimitVariable = "Chatbot__RateLimits__ConcurrentStreamsPerUser";
 
     /// <summary>A user of this test alone: a run another test left behind never holds its slots.</summary>
-    private readonly (string Name, string Value) _user = ("alteco-user-id", $"limited-{Guid.NewGuid():N}");
+    private readonly (string Name, string Value) _user = CallerHeaders.User($"limited-{Guid.NewGuid():N}");
 
     [Fact]
     public async Task A_run_started_on_one_replica_resumes_on_the_other_without_gap_or_duplicate()
@@ -38,7 +39,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         List<SseEvent> all = [.. before, .. after];
         Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), ResumableClient.Sequences(all));
-        Assert.Equal("complete", all[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, all[^1].Type);
         Assert.DoesNotContain(second.Logs.Lines, line => line.Contains($"Run {runId} completed"));
         Assert.Contains(first.Logs.Lines, line => line.Contains($"Run {runId} completed"));
     }
@@ -58,7 +59,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
         var (_, rest) = await ResumableClient.ResumeAsync(two, runId, lastEventId: 2);
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-        Assert.Equal(("error", "cancelled"), (rest[^1].Type, rest[^1].Text("code")));
+        Assert.Equal((StreamEventTypes.Error, StreamErrorCodes.Cancelled), (rest[^1].Type, rest[^1].Text(StreamEventFields.Code)));
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         List<SseEvent> all = [.. before, .. after];
         Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), ResumableClient.Sequences(all));
-        Assert.Equal(("error", "interrupted"), (all[^1].Type, all[^1].Text("code")));
-        Assert.Single(all, e => e.Type is "error" or "complete");
+        Assert.Equal((StreamEventTypes.Error, StreamErrorCodes.Interrupted), (all[^1].Type, all[^1].Text(StreamEventFields.Code)));
+        Assert.Single(all, e => e.Type is StreamEventTypes.Error or StreamEventTypes.Complete);
         var (_, again) = await ResumableClient.ResumeAsync(toSurvivor, runId, lastEventId: 0);
         Assert.Equal(all.Select(e => e.RawData), again.Select(e => e.RawData));
     }
@@ -93,7 +94,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
         var (runId, _, _) = await ResumableClient.ReadThenDropAsync(one, ResumableClient.AskRequest(Question, null, _user), count: 2);
 
         var refused = await two.SendAsync(ResumableClient.AskRequest(Question, null, _user));
-        var otherUser = await AdmitsAsync(two, ("alteco-user-id", $"other-{Guid.NewGuid():N}"));
+        var otherUser = await AdmitsAsync(two, CallerHeaders.User($"other-{Guid.NewGuid():N}"));
         await two.SendAsync(ResumableClient.CancelRequest(runId, _user));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -112,7 +113,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
 
         var (_, events) = await ChatbotClient.StreamAsync(one, ResumableClient.AskRequest(Question, null, _user));
 
-        Assert.Equal("complete", events[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
         Assert.True(await Eventually.HoldsAsync(() => AdmitsAsync(two, _user)), "the finished run's slot was not given back");
     }
 
@@ -181,7 +182,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
         {
             return false;
         }
-        await http.SendAsync(ResumableClient.CancelRequest(response.Headers.GetValues("X-Run-Id").Single(), user));
+        await http.SendAsync(ResumableClient.CancelRequest(response.Headers.GetValues(StreamHeaders.RunId).Single(), user));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Chatbot.ApiService.Runs;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -24,7 +25,7 @@ public abstract class RedisRunStoreContract(IRedisFixture redis) : ResumableStre
         await using var factory = CreateFactory(tokenDelayMs: 5).With("Chatbot:Runs:MaxEvents", "5");
         using var http = factory.CreateClient();
         var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
-        var runId = live.Headers.GetValues("X-Run-Id").Single();
+        var runId = live.Headers.GetValues(StreamHeaders.RunId).Single();
         var firstKept = (await factory.Services.GetRequiredService<IRunStore>().GetAsync(runId, CancellationToken.None))!.FirstKeptSequence;
 
         var gap = await http.SendAsync(ResumableClient.ResumeRequest(runId, firstKept - 2));
@@ -41,7 +42,7 @@ public abstract class RedisRunStoreContract(IRedisFixture redis) : ResumableStre
         await using var factory = CreateFactory().With("Chatbot:Runs:RetainFor", "00:00:01");
         using var http = factory.CreateClient();
         var (live, _) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
-        var runId = live.Headers.GetValues("X-Run-Id").Single();
+        var runId = live.Headers.GetValues(StreamHeaders.RunId).Single();
 
         var early = await http.SendAsync(ResumableClient.ResumeRequest(runId, 0));
         Assert.True(await Eventually.HoldsAsync(async () => !await redis.Client.GetDatabase().KeyExistsAsync($"chatbot:run:{{{runId}}}:events")));
@@ -57,7 +58,7 @@ public abstract class RedisRunStoreContract(IRedisFixture redis) : ResumableStre
         await using var factory = CreateFactory(tokenDelayMs: 5).With("Chatbot:Runs:JournalWindow", "01:00:00");
         using var http = factory.CreateClient();
         var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
-        var runId = live.Headers.GetValues("X-Run-Id").Single();
+        var runId = live.Headers.GetValues(StreamHeaders.RunId).Single();
 
         var entries = await redis.Client.GetDatabase().StreamLengthAsync((RedisKey)$"chatbot:run:{{{runId}}}:events");
         var (_, replay) = await ResumableClient.ResumeAsync(http, runId, lastEventId: 0);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Runs;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -17,7 +19,7 @@ namespace Chatbot.Tests.Runs;
 public abstract class ResumableStreamContract
 {
     protected const string Question = "Explain how the prewarm endpoint works and why streaming matters";
-    protected static readonly (string, string) Mallory = ("alteco-user-id", "mallory");
+    protected static readonly (string, string) Mallory = CallerHeaders.User("mallory");
 
     /// <summary>The API on the store under test; <paramref name="tokenDelayMs"/> paces the offline model.</summary>
     protected abstract ApiFactory CreateFactory(int tokenDelayMs = 0);
@@ -36,7 +38,7 @@ public abstract class ResumableStreamContract
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         List<SseEvent> all = [.. first, .. second, .. rest];
         Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), ResumableClient.Sequences(all));
-        Assert.Equal("complete", all[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, all[^1].Type);
         Assert.Equal(uninterrupted.Select(ResumableClient.Comparable), all.Select(ResumableClient.Comparable));
         Assert.Equal(ChatbotClient.Answer(uninterrupted), ChatbotClient.Answer(all));
     }
@@ -47,16 +49,16 @@ public abstract class ResumableStreamContract
         await using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
-        var runId = live.Headers.GetValues("X-Run-Id").Single();
-        Assert.Equal("true", live.Headers.GetValues("X-Stream-Resumable").Single());
+        var runId = live.Headers.GetValues(StreamHeaders.RunId).Single();
+        Assert.Equal("true", live.Headers.GetValues(StreamHeaders.ResumableRun).Single());
 
         var replay = await ChatbotClient.StreamAsync(http, ResumableClient.ResumeRequest(runId, lastEventId: null));
-        var byQuery = await ChatbotClient.StreamAsync(http, new HttpRequestMessage(HttpMethod.Get, $"{ChatbotClient.AskPath}/{runId}?after=3"));
+        var byQuery = await ChatbotClient.StreamAsync(http, new HttpRequestMessage(HttpMethod.Get, $"{ChatbotRoutes.AskStream}/{runId}?after=3"));
         var atTheEnd = await http.SendAsync(ResumableClient.ResumeRequest(runId, events.Count));
         var pastTheEnd = await http.SendAsync(ResumableClient.ResumeRequest(runId, long.MaxValue));
 
         Assert.Equal(events.Select(e => e.RawData), replay.Events.Select(e => e.RawData));
-        Assert.Equal(Question, replay.Events[0].Text("question"));
+        Assert.Equal(Question, replay.Events[0].Text(StreamEventFields.Question));
         Assert.Equal(events.Skip(3).Select(e => e.RawData), byQuery.Events.Select(e => e.RawData));
         Assert.Equal(HttpStatusCode.NoContent, atTheEnd.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, pastTheEnd.StatusCode);
@@ -68,13 +70,13 @@ public abstract class ResumableStreamContract
         await using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var askedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question, null, ("alteco-user-id", "alice")));
+        var (live, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question, null, CallerHeaders.User("alice")));
 
-        var record = await factory.Services.GetRequiredService<IRunStore>().GetAsync(live.Headers.GetValues("X-Run-Id").Single(), CancellationToken.None);
+        var record = await factory.Services.GetRequiredService<IRunStore>().GetAsync(live.Headers.GetValues(StreamHeaders.RunId).Single(), CancellationToken.None);
 
         Assert.NotNull(record);
         Assert.Equal(("/alice", RunState.Completed, (long)events.Count), (record.Owner, record.State, record.LastSequence));
-        Assert.Equal(events[0].Text("conversation_id"), record.ConversationId);
+        Assert.Equal(events[0].Text(StreamEventFields.ConversationId), record.ConversationId);
         Assert.InRange(record.StartedAt, askedAt, DateTimeOffset.UtcNow);
         Assert.InRange(record.EndedAt!.Value, record.StartedAt, DateTimeOffset.UtcNow);
     }
@@ -92,7 +94,7 @@ public abstract class ResumableStreamContract
 
         Assert.Equal(HttpStatusCode.NotFound, resume.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
-        Assert.Equal("complete", owners[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, owners[^1].Type);
     }
 
     [Theory]
@@ -107,7 +109,7 @@ public abstract class ResumableStreamContract
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/chatbot/{path}");
         if (lastEventId is not null)
         {
-            request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
+            request.Headers.TryAddWithoutValidation(StreamHeaders.LastEventId, lastEventId);
         }
 
         var response = await http.SendAsync(request);
@@ -127,23 +129,23 @@ public abstract class ResumableStreamContract
         await using var factory = CreateFactory().WithModel(model);
         using var http = factory.CreateClient();
         var response = await http.SendAsync(ResumableClient.AskRequest(Question), HttpCompletionOption.ResponseHeadersRead);
-        var runId = response.Headers.GetValues("X-Run-Id").Single();
-        var conversationId = response.Headers.GetValues("X-Conversation-Id").Single();
+        var runId = response.Headers.GetValues(StreamHeaders.RunId).Single();
+        var conversationId = response.Headers.GetValues(StreamHeaders.ConversationId).Single();
         await model.FirstTokenSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var cancel = await http.SendAsync(ResumableClient.CancelRequest(runId));
         await model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var (_, live) = await ChatbotClient.StreamAsync(http, new HttpRequestMessage(HttpMethod.Get, $"{ChatbotClient.AskPath}/{runId}?after=0"));
+        var (_, live) = await ChatbotClient.StreamAsync(http, new HttpRequestMessage(HttpMethod.Get, $"{ChatbotRoutes.AskStream}/{runId}?after=0"));
         var again = await http.SendAsync(ResumableClient.CancelRequest(runId));
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var end = live[^1];
-        Assert.Equal(("error", "cancelled"), (end.Type, end.Text("code")));
+        Assert.Equal((StreamEventTypes.Error, StreamErrorCodes.Cancelled), (end.Type, end.Text(StreamEventFields.Code)));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var turns = await http.GetFromJsonAsync<JsonElement>($"/api/v1/chatbot/conversations/{conversationId}");
-        var answer = turns.GetProperty("turns")[1];
-        Assert.True(answer.GetProperty("incomplete").GetBoolean());
-        Assert.Equal(ChatbotClient.Answer(live), answer.GetProperty("content").GetString());
+        var turns = await http.GetFromJsonAsync<ConversationResponse>($"/api/v1/chatbot/conversations/{conversationId}");
+        var answer = turns!.Turns[1];
+        Assert.True(answer.Incomplete);
+        Assert.Equal(ChatbotClient.Answer(live), answer.Content);
         response.Dispose();
     }
 
@@ -158,12 +160,12 @@ public abstract class ResumableStreamContract
         var (_, rest) = await ResumableClient.ResumeAsync(http, runId, 3);
 
         Assert.False(model.Cancelled.Task.IsCompleted, "the model call was cancelled when the client left");
-        Assert.Equal("complete", rest[^1].Type);
-        var conversationId = first[0].Text("conversation_id");
-        var turns = await http.GetFromJsonAsync<JsonElement>($"/api/v1/chatbot/conversations/{conversationId}");
-        var answer = turns.GetProperty("turns")[1];
-        Assert.False(answer.GetProperty("incomplete").GetBoolean());
-        Assert.Equal(ChatbotClient.Answer([.. first, .. rest]), answer.GetProperty("content").GetString());
+        Assert.Equal(StreamEventTypes.Complete, rest[^1].Type);
+        var conversationId = first[0].Text(StreamEventFields.ConversationId);
+        var turns = await http.GetFromJsonAsync<ConversationResponse>($"/api/v1/chatbot/conversations/{conversationId}");
+        var answer = turns!.Turns[1];
+        Assert.False(answer.Incomplete);
+        Assert.Equal(ChatbotClient.Answer([.. first, .. rest]), answer.Content);
     }
 
     [Fact]
@@ -177,7 +179,7 @@ public abstract class ResumableStreamContract
         await model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var resume = await http.SendAsync(ResumableClient.ResumeRequest(runId, 2));
 
-        Assert.False(response.Headers.Contains("X-Stream-Resumable"));
+        Assert.False(response.Headers.Contains(StreamHeaders.ResumableRun));
         Assert.Equal(HttpStatusCode.NoContent, resume.StatusCode);
     }
 
@@ -185,7 +187,7 @@ public abstract class ResumableStreamContract
     public async Task Hanging_up_does_not_let_a_user_keep_more_answers_running_than_the_open_stream_limit()
     {
         // A user of this test alone: with Redis the limit outlives the API instance, as it does a replica.
-        (string, string) user = ("alteco-user-id", $"hanging-up-{Guid.NewGuid():N}");
+        (string, string) user = CallerHeaders.User($"hanging-up-{Guid.NewGuid():N}");
         await using var factory = CreateFactory(tokenDelayMs: 30).With("Chatbot:RateLimits:ConcurrentStreamsPerUser", "1");
         using var http = factory.CreateClient();
         var (runId, _, _) = await ResumableClient.ReadThenDropAsync(http, ResumableClient.AskRequest(Question, null, user), count: 2);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.ServerSentEvents;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -22,8 +23,8 @@ public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixtur
             var (response, events) = await ChatbotClient.StreamAsync(http, ResumableClient.AskRequest(Question));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.False(response.Headers.Contains("X-Stream-Resumable"));
-            Assert.Equal("complete", events[^1].Type);
+            Assert.False(response.Headers.Contains(StreamHeaders.ResumableRun));
+            Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
         }
         finally
         {
@@ -43,7 +44,7 @@ public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixtur
         {
             await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
             {
-                events.Add(ResumableClient.Parse(item));
+                events.Add(SseEvent.Parse(item));
                 if (events.Count == 3)
                 {
                     redis.Kill();
@@ -55,7 +56,7 @@ public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixtur
             await redis.StartAsync();
         }
 
-        Assert.Equal("complete", events[^1].Type);
+        Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
         Assert.Equal(ChatbotClient.Answer(uninterrupted), ChatbotClient.Answer(events));
         Assert.Contains(factory.Logs.Lines, line => line.Contains("can no longer be resumed"));
     }

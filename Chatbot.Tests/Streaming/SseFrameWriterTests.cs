@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Streaming;
 
@@ -22,28 +23,28 @@ public sealed class SseFrameWriterTests
         var (raw, parsed) = await WriteAndParseAsync(events, heartbeatAfter: 1);
 
         Assert.Equal(["1", "2", "3", "4"], parsed.Select(item => item.EventId));
-        Assert.Equal(["start", "token", "tool_start", "complete"], parsed.Select(item => item.EventType));
+        Assert.Equal([StreamEventTypes.Start, StreamEventTypes.Token, StreamEventTypes.ToolStart, StreamEventTypes.Complete], parsed.Select(item => item.EventType));
         Assert.Equal(1, raw.Split("retry: 3000").Length - 1);
         Assert.Contains("\n\n: ping\n\n", raw);
         var token = JsonDocument.Parse(parsed[1].Data).RootElement;
-        Assert.Equal("line one\nline two \"quoted\" é 🌞 </script>", token.GetProperty("content").GetString());
+        Assert.Equal("line one\nline two \"quoted\" é 🌞 </script>", token.GetProperty(StreamEventFields.Content).GetString());
         Assert.All(parsed, item => Assert.DoesNotContain('\n', item.Data));
-        Assert.Equal(100, JsonDocument.Parse(parsed[2].Data).RootElement.GetProperty("input").GetString()!.Length);
+        Assert.Equal(100, JsonDocument.Parse(parsed[2].Data).RootElement.GetProperty(StreamEventFields.Input).GetString()!.Length);
         var complete = JsonDocument.Parse(parsed[3].Data).RootElement;
-        Assert.Equal(2, complete.GetProperty("usage").GetProperty("output_tokens").GetInt64());
-        Assert.Equal(1.5, complete.GetProperty("ttft_ms").GetDouble());
+        Assert.Equal(2, complete.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.OutputTokens).GetInt64());
+        Assert.Equal(1.5, complete.GetProperty(StreamEventFields.TimeToFirstTokenMs).GetDouble());
     }
 
     [Fact]
     public async Task Error_frames_carry_message_code_and_correlation_id()
     {
-        var (_, parsed) = await WriteAndParseAsync([Numbered(StreamEvent.Failed("Try again.", "agent_failed", "abc"), 7)], heartbeatAfter: -1);
+        var (_, parsed) = await WriteAndParseAsync([Numbered(StreamEvent.Failed("Try again.", StreamErrorCodes.AgentFailed, "abc"), 7)], heartbeatAfter: -1);
 
         var error = JsonDocument.Parse(parsed.Single().Data).RootElement;
-        Assert.Equal("error", error.GetProperty("type").GetString());
-        Assert.Equal("Try again.", error.GetProperty("message").GetString());
-        Assert.Equal("agent_failed", error.GetProperty("code").GetString());
-        Assert.Equal("abc", error.GetProperty("correlation_id").GetString());
+        Assert.Equal(StreamEventTypes.Error, error.GetProperty(StreamEventFields.Type).GetString());
+        Assert.Equal("Try again.", error.GetProperty(StreamEventFields.Message).GetString());
+        Assert.Equal(StreamErrorCodes.AgentFailed, error.GetProperty(StreamEventFields.Code).GetString());
+        Assert.Equal("abc", error.GetProperty(StreamEventFields.CorrelationId).GetString());
     }
 
     private static StreamEvent Numbered(StreamEvent streamEvent, long sequence)

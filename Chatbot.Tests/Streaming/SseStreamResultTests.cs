@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Threading.Channels;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -23,7 +24,7 @@ public sealed class SseStreamResultTests
         events.Writer.TryWrite(StreamEvent.Completed(new RunStatistics(0, 0, 0, 0)));
         await writing;
         Assert.True(body.Started);
-        Assert.Equal("run-1", context.Response.Headers["X-Run-Id"]);
+        Assert.Equal("run-1", context.Response.Headers[StreamHeaders.RunId]);
     }
 
     [Fact]

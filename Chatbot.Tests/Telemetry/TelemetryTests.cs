@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Chatbot.ApiService.Telemetry;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +27,11 @@ public sealed class TelemetryTests
         using var tokens = Collector(factory, "chatbot.stream.tokens");
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "metrics-1",
-            ("alteco-user-id", "u-secret"), ("alteco-access-token", "tok-secret")));
+            CallerHeaders.User("u-secret"), CallerHeaders.Field(IdentityHeaders.AccessToken, "tok-secret")));
 
         var measurement = Assert.Single(ttft.GetMeasurementSnapshot());
         Assert.Single(duration.GetMeasurementSnapshot());
-        Assert.Equal(events.Count(e => e.Type == "token"), tokens.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(events.Count(e => e.Type == StreamEventTypes.Token), tokens.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal("offline", measurement.Tags["provider"]);
         Assert.Equal(1, measurement.Tags["level"]);
         Assert.Equal("completed", measurement.Tags["outcome"]);
@@ -43,7 +46,7 @@ public sealed class TelemetryTests
         using var creations = Collector(factory, "chatbot.agent.runtime.creations");
         using var reuse = Collector(factory, "chatbot.agent.runtime.reuse");
 
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is CAPEX?" })));
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "What is CAPEX?" })));
 
         Assert.Equal(1, creations.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal(49, reuse.GetMeasurementSnapshot().Sum(m => m.Value));
@@ -57,8 +60,8 @@ public sealed class TelemetryTests
         using var hits = Collector(factory, "chatbot.memory.hot.hits");
         using var misses = Collector(factory, "chatbot.memory.hot.misses");
 
-        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "What is CAPEX?", conversation_id = "cache-1" });
-        await http.PostAsJsonAsync(ChatbotClient.AskPath, new { question = "And OPEX?", conversation_id = "cache-1" });
+        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "What is CAPEX?", conversation_id = "cache-1" });
+        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "And OPEX?", conversation_id = "cache-1" });
 
         Assert.Equal(1, misses.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal(1, hits.GetMeasurementSnapshot().Sum(m => m.Value));
@@ -88,7 +91,7 @@ public sealed class TelemetryTests
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest(
             "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", "trace-1"));
 
-        var runId = events[0].Text("run_id");
+        var runId = events[0].Text(StreamEventFields.RunId);
         Activity[] trace;
         lock (spans)
         {

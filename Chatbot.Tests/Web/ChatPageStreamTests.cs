@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Bunit;
 using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Components.Pages.Chat;
@@ -109,7 +110,7 @@ public sealed class ChatPageStreamTests : BunitContext
     [Fact]
     public async Task A_run_cancelled_elsewhere_shows_as_stopped_not_as_an_error()
     {
-        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 2) + Sse.Error(3, "cancelled", "The answer was stopped."), BodyEnding.Ends));
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Tokens(2, 2) + Sse.Error(3, StreamErrorCodes.Cancelled, "The answer was stopped."), BodyEnding.Ends));
         var page = Render<Chat>();
 
         await AskAsync(page);
@@ -156,7 +157,7 @@ public sealed class ChatPageStreamTests : BunitContext
         page.WaitForAssertion(() => Assert.Equal("t2 t3", page.Find("article.assistant[data-streaming=false] .assistant-text").TextContent.Trim()), Wait);
         Assert.Equal("How does a heat pump work?", page.Find("article.user .user-text").TextContent);
         var resume = Assert.Single(_api.StreamRequests);
-        Assert.Equal((HttpMethod.Get, $"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}", "0"), (resume.Method, resume.Path, resume.Header("Last-Event-ID")));
+        Assert.Equal((HttpMethod.Get, $"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}", "0"), (resume.Method, resume.Path, resume.Header(StreamHeaders.LastEventId)));
         Assert.Empty(page.FindAll("[role=alert]"));
     }
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
@@ -12,7 +14,7 @@ namespace Chatbot.Tests.Web;
 public sealed class ChatStreamClientTests
 {
     private static readonly StreamResumePolicy Fast = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(1));
-    private static readonly UserIdentity Identity = new(new Dictionary<string, string> { ["alteco-user-id"] = "ada" });
+    private static readonly UserIdentity Identity = new(new Dictionary<string, string> { [IdentityHeaders.Name(IdentityHeaders.UserId)] = "ada" });
 
     private readonly ScriptedApi _api = new();
 
@@ -25,7 +27,7 @@ public sealed class ChatStreamClientTests
 
         var ask = Assert.Single(_api.StreamRequests);
         Assert.Equal(HttpMethod.Post, ask.Method);
-        Assert.Equal("true", ask.Header("x-stream-resumable"));
+        Assert.Equal("true", ask.Header(StreamHeaders.Resumable));
     }
 
     [Fact]
@@ -40,8 +42,8 @@ public sealed class ChatStreamClientTests
         var resume = _api.StreamRequests.Last();
         Assert.Equal(HttpMethod.Get, resume.Method);
         Assert.Equal($"{ChatbotRoutes.Prefix}/ask_stream/{Sse.RunId}", resume.Path);
-        Assert.Equal("4", resume.Header("Last-Event-ID"));
-        Assert.Equal("ada", resume.Header("alteco-user-id"));
+        Assert.Equal("4", resume.Header(StreamHeaders.LastEventId));
+        Assert.Equal("ada", resume.Header(IdentityHeaders.Name(IdentityHeaders.UserId)));
     }
 
     [Fact]
@@ -212,7 +214,7 @@ public sealed class ChatStreamClientTests
 
     /// <summary>"start t2 reconnecting complete": event types, with tokens as their text.</summary>
     private static string Describe(IEnumerable<ChatStreamEvent> events) =>
-        string.Join(" ", events.Select(streamEvent => streamEvent.Type == "token" ? streamEvent.Field("content")!.Trim() : streamEvent.Type));
+        string.Join(" ", events.Select(streamEvent => streamEvent.Type == StreamEventTypes.Token ? streamEvent.Field(StreamEventFields.Content)!.Trim() : streamEvent.Type));
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

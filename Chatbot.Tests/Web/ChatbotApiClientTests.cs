@@ -1,5 +1,6 @@
 using System.Net;
 using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
@@ -8,7 +9,7 @@ namespace Chatbot.Tests.Web;
 
 public sealed class ChatbotApiClientTests
 {
-    private static readonly UserIdentity Identity = new(new Dictionary<string, string> { ["alteco-user-id"] = "ada" });
+    private static readonly UserIdentity Identity = new(new Dictionary<string, string> { [IdentityHeaders.Name(IdentityHeaders.UserId)] = "ada" });
 
     [Theory]
     [InlineData(HttpStatusCode.Accepted, true)]
@@ -24,7 +25,7 @@ public sealed class ChatbotApiClientTests
         var sent = Assert.Single(api.Sent);
         Assert.Equal(HttpMethod.Post, sent.Method);
         Assert.Equal($"{ChatbotRoutes.Prefix}/ask_stream/run%201/cancel", sent.Path);
-        Assert.Equal("ada", sent.Header("alteco-user-id"));
+        Assert.Equal("ada", sent.Header(IdentityHeaders.Name(IdentityHeaders.UserId)));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Api;
 using Chatbot.Web.Chat;
 
@@ -10,18 +12,18 @@ public sealed class StreamEventApplierTests
     public void Builds_the_answer_and_its_timeline_from_events()
     {
         var answer = new ChatMessage(ChatRole.Assistant);
-        string[] events =
+        ChatStreamEvent[] events =
         [
-            """{"type":"agent_start","agent":"manager"}""",
-            """{"type":"thinking","content":"The question ","message":"m"}""",
-            """{"type":"thinking","content":"is about money.","message":"m"}""",
-            """{"type":"tool_start","tool":"calculate_payback","input":"{}"}""",
-            """{"type":"tool_end","tool":"calculate_payback","result":"6.7 years"}""",
-            """{"type":"token","content":"Payback"}""",
-            """{"type":"token","content":" 6.7 years"}""",
+            Event(StreamEventTypes.AgentStart, (StreamEventFields.Agent, "manager")),
+            Event(StreamEventTypes.Thinking, (StreamEventFields.Content, "The question "), (StreamEventFields.Message, "m")),
+            Event(StreamEventTypes.Thinking, (StreamEventFields.Content, "is about money."), (StreamEventFields.Message, "m")),
+            Event(StreamEventTypes.ToolStart, (StreamEventFields.Tool, "calculate_payback"), (StreamEventFields.Input, "{}")),
+            Event(StreamEventTypes.ToolEnd, (StreamEventFields.Tool, "calculate_payback"), (StreamEventFields.Result, "6.7 years")),
+            Event(StreamEventTypes.Token, (StreamEventFields.Content, "Payback")),
+            Event(StreamEventTypes.Token, (StreamEventFields.Content, " 6.7 years")),
         ];
 
-        var outcomes = events.Select(json => StreamEventApplier.Apply(Event(json), answer)).ToArray();
+        var outcomes = events.Select(streamEvent => StreamEventApplier.Apply(streamEvent, answer)).ToArray();
 
         Assert.All(outcomes, outcome => Assert.False(outcome.IsTerminal));
         Assert.Equal("Payback 6.7 years", answer.Text);
@@ -35,8 +37,8 @@ public sealed class StreamEventApplierTests
     {
         var answer = new ChatMessage(ChatRole.Assistant);
 
-        var complete = StreamEventApplier.Apply(Event("""{"type":"complete","usage":{}}"""), answer);
-        var error = StreamEventApplier.Apply(Event("""{"type":"error","message":"Try again.","correlation_id":"abc"}"""), answer);
+        var complete = StreamEventApplier.Apply(Event(StreamEventTypes.Complete, (StreamEventFields.Usage, new JsonObject())), answer);
+        var error = StreamEventApplier.Apply(Event(StreamEventTypes.Error, (StreamEventFields.Message, "Try again."), (StreamEventFields.CorrelationId, "abc")), answer);
 
         Assert.True(complete.IsTerminal);
         Assert.Null(complete.Error);
@@ -50,7 +52,7 @@ public sealed class StreamEventApplierTests
     {
         var answer = new ChatMessage(ChatRole.Assistant);
 
-        var outcome = StreamEventApplier.Apply(Event("""{"type":"start","conversation_id":"c1","run_id":"run-7"}"""), answer);
+        var outcome = StreamEventApplier.Apply(Event(StreamEventTypes.Start, (StreamEventFields.ConversationId, "c1"), (StreamEventFields.RunId, "run-7")), answer);
 
         Assert.False(outcome.IsTerminal);
         Assert.Equal("run-7", answer.RunId);
@@ -63,7 +65,7 @@ public sealed class StreamEventApplierTests
 
         var outcome = StreamEventApplier.Apply(ChatStreamEvent.Reconnecting(), answer);
         var whileReconnecting = answer.IsReconnecting;
-        StreamEventApplier.Apply(Event("""{"type":"token","content":" panels"}"""), answer);
+        StreamEventApplier.Apply(Event(StreamEventTypes.Token, (StreamEventFields.Content, " panels")), answer);
 
         Assert.False(outcome.IsTerminal);
         Assert.True(whileReconnecting);
@@ -76,16 +78,22 @@ public sealed class StreamEventApplierTests
     {
         var answer = new ChatMessage(ChatRole.Assistant, "Solar");
 
-        var outcome = StreamEventApplier.Apply(Event("""{"type":"error","code":"cancelled","message":"The answer was stopped.","correlation_id":"r1"}"""), answer);
+        var outcome = StreamEventApplier.Apply(Event(StreamEventTypes.Error, (StreamEventFields.Code, StreamErrorCodes.Cancelled), (StreamEventFields.Message, "The answer was stopped."), (StreamEventFields.CorrelationId, "r1")), answer);
 
         Assert.True(outcome.IsTerminal);
         Assert.Null(outcome.Error);
         Assert.True(answer.Incomplete);
     }
 
-    private static ChatStreamEvent Event(string json)
+    /// <summary>An event as the API sends it: its type, then its fields in order.</summary>
+    private static ChatStreamEvent Event(string type, params (string Field, JsonNode? Value)[] fields)
     {
-        var data = JsonDocument.Parse(json).RootElement.Clone();
-        return new ChatStreamEvent(data.GetProperty("type").GetString()!, 0, data);
+        var json = new JsonObject { [StreamEventFields.Type] = type };
+        foreach (var (field, value) in fields)
+        {
+            json[field] = value;
+        }
+        var data = JsonDocument.Parse(json.ToJsonString()).RootElement.Clone();
+        return new ChatStreamEvent(data.GetProperty(StreamEventFields.Type).GetString()!, 0, data);
     }
 }

@@ -20,9 +20,9 @@ public sealed class UserIdentityResolverTests
 
         var identity = await new UserIdentityResolver(Oidc).ResolveAsync(context);
 
-        Assert.Equal("alice-1", identity.Headers["alteco-user-id"]);
-        Assert.Equal("t-100", identity.Headers["alteco-user-tenant-id"]);
-        Assert.Equal("""["PV-001","PV-002"]""", identity.Headers["alteco-user-systems"]);
+        Assert.Equal("alice-1", identity.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)]);
+        Assert.Equal("t-100", identity.Headers[IdentityHeaders.Name(IdentityHeaders.TenantId)]);
+        Assert.Equal("""["PV-001","PV-002"]""", identity.Headers[IdentityHeaders.Name(IdentityHeaders.Systems)]);
         Assert.Equal("Alice", identity.DisplayName);
         Assert.True(identity.CanSignOut);
         Assert.False(identity.IsDemo);
@@ -32,20 +32,20 @@ public sealed class UserIdentityResolverTests
     public async Task The_browsers_own_identity_headers_are_never_sent_on()
     {
         var context = Request(User(("sub", "alice-1")));
-        context.Request.Headers["alteco-user-id"] = "victim-42";
-        context.Request.Headers["alteco-user-role"] = "superAdmin";
+        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)] = "victim-42";
+        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.Role)] = "superAdmin";
 
         var identity = await new UserIdentityResolver(Oidc).ResolveAsync(context);
 
-        Assert.Equal("alice-1", identity.Headers["alteco-user-id"]);
-        Assert.False(identity.Headers.ContainsKey("alteco-user-role"));
+        Assert.Equal("alice-1", identity.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)]);
+        Assert.False(identity.Headers.ContainsKey(IdentityHeaders.Name(IdentityHeaders.Role)));
     }
 
     [Fact]
     public async Task A_visitor_nobody_proved_is_anonymous_whatever_the_request_says()
     {
         var context = Request(new ClaimsPrincipal(new ClaimsIdentity()));
-        context.Request.Headers["alteco-user-id"] = "victim-42";
+        context.Request.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)] = "victim-42";
 
         Assert.Same(UserIdentity.Anonymous, await new UserIdentityResolver(Oidc).ResolveAsync(context));
     }

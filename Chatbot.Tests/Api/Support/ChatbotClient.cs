@@ -2,21 +2,27 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Api.Support;
 
 /// <summary>Talks to the API as a client would: posts questions, parses streams with SseParser.</summary>
 public static class ChatbotClient
 {
-    public const string AskPath = "/api/v1/chatbot/ask_stream";
-
     public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, AskPath)
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
         {
-            Content = JsonContent.Create(new { question, conversation_id = conversationId }),
+            Content = JsonContent.Create(new QuestionRequest(question, conversationId)),
         };
-        request.Headers.Add("x-stream", "true");
+        request.Headers.Add(StreamHeaders.Stream, "true");
+        return WithHeaders(request, headers);
+    }
+
+    /// <summary>Adds each header as sent, without validation (identity headers, secrets, hostile values).</summary>
+    public static HttpRequestMessage WithHeaders(HttpRequestMessage request, params (string Name, string Value)[] headers)
+    {
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
@@ -35,13 +41,16 @@ public static class ChatbotClient
         await using var body = await response.Content.ReadAsStreamAsync();
         await foreach (var item in SseParser.Create(body).EnumerateAsync())
         {
-            events.Add(new SseEvent(item.EventType, item.EventId, item.Data, JsonDocument.Parse(item.Data).RootElement.Clone()));
+            events.Add(SseEvent.Parse(item));
         }
         return (response, events);
     }
 
     public static string Answer(IEnumerable<SseEvent> events) =>
-        string.Concat(events.Where(e => e.Type == "token").Select(e => e.Text("content")));
+        string.Concat(events.Where(e => e.Type == StreamEventTypes.Token).Select(e => e.Text(StreamEventFields.Content)));
+
+    /// <summary>The run id a stream's response names.</summary>
+    public static string RunId(HttpResponseMessage response) => response.Headers.GetValues(StreamHeaders.RunId).Single();
 
     /// <summary>
     /// Reads the stream exactly like the seed's React hook: decode each chunk, split it on

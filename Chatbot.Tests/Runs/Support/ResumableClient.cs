@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 
 namespace Chatbot.Tests.Runs.Support;
@@ -11,10 +12,8 @@ namespace Chatbot.Tests.Runs.Support;
 /// </summary>
 public static class ResumableClient
 {
-    public const string ResumableHeader = "x-stream-resumable";
-
     public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers) =>
-        ChatbotClient.AskRequest(question, conversationId, [(ResumableHeader, "true"), .. headers]);
+        ChatbotClient.AskRequest(question, conversationId, [(StreamHeaders.Resumable, "true"), .. headers]);
 
     /// <summary>Reads <paramref name="count"/> events (fewer if the stream ends first), then drops the connection.</summary>
     public static async Task<(string RunId, List<SseEvent> Events, HttpResponseMessage Response)> ReadThenDropAsync(HttpClient http, HttpRequestMessage request, int count)
@@ -22,12 +21,12 @@ public static class ResumableClient
         using var drop = new CancellationTokenSource();
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, drop.Token);
         response.EnsureSuccessStatusCode();
-        var runId = response.Headers.GetValues("X-Run-Id").Single();
+        var runId = ChatbotClient.RunId(response);
         var events = new List<SseEvent>();
         var body = await response.Content.ReadAsStreamAsync(drop.Token);
         await foreach (var item in SseParser.Create(body).EnumerateAsync(drop.Token))
         {
-            events.Add(Parse(item));
+            events.Add(SseEvent.Parse(item));
             if (events.Count == count)
             {
                 break;
@@ -40,41 +39,31 @@ public static class ResumableClient
 
     public static HttpRequestMessage ResumeRequest(string runId, long? lastEventId, params (string Name, string Value)[] headers)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"{ChatbotClient.AskPath}/{runId}");
+        var request = new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Run(runId));
         if (lastEventId is { } last)
         {
-            request.Headers.Add("Last-Event-ID", last.ToString());
+            request.Headers.Add(StreamHeaders.LastEventId, last.ToString());
         }
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return request;
+        return ChatbotClient.WithHeaders(request, headers);
     }
+
+    /// <summary>Resumes by the <c>after</c> query instead of <c>Last-Event-ID</c>.</summary>
+    public static HttpRequestMessage ResumeAfterRequest(string runId, long after) =>
+        new(HttpMethod.Get, $"{ChatbotRoutes.Run(runId)}?{StreamHeaders.AfterQuery}={after}");
 
     public static Task<(HttpResponseMessage Response, List<SseEvent> Events)> ResumeAsync(HttpClient http, string runId, long lastEventId, params (string Name, string Value)[] headers) =>
         ChatbotClient.StreamAsync(http, ResumeRequest(runId, lastEventId, headers));
 
-    public static HttpRequestMessage CancelRequest(string runId, params (string Name, string Value)[] headers)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{ChatbotClient.AskPath}/{runId}/cancel") { Content = JsonContent.Create(new { }) };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return request;
-    }
+    public static HttpRequestMessage CancelRequest(string runId, params (string Name, string Value)[] headers) =>
+        ChatbotClient.WithHeaders(new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.CancelRun(runId)) { Content = JsonContent.Create(new { }) }, headers);
 
-    public static long[] Sequences(IEnumerable<SseEvent> events) => [.. events.Select(e => e.Data.GetProperty("seq").GetInt64())];
+    public static long[] Sequences(IEnumerable<SseEvent> events) => [.. events.Select(e => e.Data.GetProperty(StreamEventFields.Sequence).GetInt64())];
 
     /// <summary>An event without what differs between two runs of the same question (ids, timings).</summary>
     public static string Comparable(SseEvent e) => e.Type switch
     {
-        "start" => "start",
-        "complete" => $"complete {e.Data.GetProperty("usage").GetProperty("output_tokens").GetInt64()}",
+        StreamEventTypes.Start => StreamEventTypes.Start,
+        StreamEventTypes.Complete => $"{StreamEventTypes.Complete} {e.Data.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.OutputTokens).GetInt64()}",
         _ => $"{e.Id} {e.RawData}",
     };
-
-    public static SseEvent Parse(SseItem<string> item) =>
-        new(item.EventType, item.EventId, item.Data, JsonDocument.Parse(item.Data).RootElement.Clone());
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Web.Support;
 
@@ -8,13 +9,13 @@ public static class Sse
 {
     public const string RunId = "run-1";
 
-    public static string Start(long seq, string question = "What is CAPEX?") => Frame(seq, new { type = "start", conversation_id = "c1", run_id = RunId, question, seq });
+    public static string Start(long seq, string question = "What is CAPEX?") => Frame(seq, new { type = StreamEventTypes.Start, conversation_id = "c1", run_id = RunId, question, seq });
 
-    public static string Token(long seq, string content) => Frame(seq, new { type = "token", content, seq });
+    public static string Token(long seq, string content) => Frame(seq, new { type = StreamEventTypes.Token, content, seq });
 
-    public static string Complete(long seq) => Frame(seq, new { type = "complete", seq });
+    public static string Complete(long seq) => Frame(seq, new { type = StreamEventTypes.Complete, seq });
 
-    public static string Error(long seq, string code, string message) => Frame(seq, new { type = "error", message, code, correlation_id = RunId, seq });
+    public static string Error(long seq, string code, string message) => Frame(seq, new { type = StreamEventTypes.Error, message, code, correlation_id = RunId, seq });
 
     /// <summary>Tokens <paramref name="from"/>..<paramref name="to"/>, each "tN " with seq N.</summary>
     public static string Tokens(long from, long to) =>
@@ -25,8 +26,8 @@ public static class Sse
         Content = new StreamContent(new ScriptedSseBody(frames, ending)),
         Headers =
         {
-            { "X-Run-Id", RunId },
-            { "X-Stream-Resumable", resumable ? "true" : "false" },
+            { StreamHeaders.RunId, RunId },
+            { StreamHeaders.ResumableRun, resumable ? "true" : "false" },
         },
     };
 
@@ -36,5 +37,5 @@ public static class Sse
     };
 
     private static string Frame(long seq, object data) =>
-        $"id: {seq}\nevent: {JsonSerializer.SerializeToElement(data).GetProperty("type").GetString()}\ndata: {JsonSerializer.Serialize(data)}\n\n";
+        $"id: {seq}\nevent: {JsonSerializer.SerializeToElement(data).GetProperty(StreamEventFields.Type).GetString()}\ndata: {JsonSerializer.Serialize(data)}\n\n";
 }
