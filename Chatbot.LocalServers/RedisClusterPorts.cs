@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Chatbot.Benchmarks.Hosting;
+namespace Chatbot.LocalServers;
 
 /// <summary>
 /// Ports for a Redis Cluster's nodes: free, below 30000, and with their cluster bus port

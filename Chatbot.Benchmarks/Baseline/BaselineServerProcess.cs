@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chatbot.Benchmarks.Hosting;
+using Chatbot.LocalServers;
 
 namespace Chatbot.Benchmarks.Baseline;
 

@@ -1,4 +1,5 @@
 using Chatbot.Contracts.Identity;
+using Chatbot.LocalServers;
 
 namespace Chatbot.Benchmarks.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Chatbot.LocalServers;
 using StackExchange.Redis;
 
 namespace Chatbot.Benchmarks.Hosting;

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Chatbot.LocalServers;
 
 namespace Chatbot.Benchmarks.Hosting;
 

@@ -1,3 +1,5 @@
+using Chatbot.LocalServers;
+
 namespace Chatbot.Benchmarks.Hosting;
 
 /// <summary>Where things are: the repository root (the folder holding Chatbot.sln) and the API's Release build.</summary>
@@ -5,7 +7,7 @@ public static class RepoLayout
 {
     public const string ApiProject = "Chatbot.ApiService";
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
     /// <summary>Results go here (git-ignored).</summary>
     public static string ResultsDirectory => Path.Combine(Root, "artifacts", "benchmarks");
@@ -18,16 +20,4 @@ public static class RepoLayout
         overridePath is not null
             ? Path.GetFullPath(overridePath)
             : Path.Combine(Root, ApiProject, "bin", "Release", "net10.0", ApiProject + ".dll");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Chatbot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Chatbot.sln above {AppContext.BaseDirectory}.");
-    }
 }

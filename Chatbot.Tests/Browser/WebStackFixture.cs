@@ -1,4 +1,4 @@
-using Chatbot.AppHost.Infrastructure;
+using Chatbot.LocalServers;
 using Microsoft.Playwright;
 
 namespace Chatbot.Tests.Browser;

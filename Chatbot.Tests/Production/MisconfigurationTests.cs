@@ -1,4 +1,4 @@
-using Chatbot.AppHost.Infrastructure;
+using Chatbot.LocalServers;
 using Chatbot.Tests.Browser;
 using Microsoft.Playwright;
 using static Chatbot.Tests.Production.RehearsalBrowser;

@@ -1,4 +1,4 @@
-using Chatbot.AppHost.Infrastructure;
+using Chatbot.LocalServers;
 using Chatbot.Tests.Browser;
 using Chatbot.Tests.Identity.Provider;
 using Chatbot.Tests.Memory.Support;

@@ -1,7 +1,7 @@
 using System.Net;
 using Chatbot.ApiService.Limits;
-using Chatbot.AppHost.Infrastructure;
 using Chatbot.Contracts.Streaming;
+using Chatbot.LocalServers;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Browser;
 using Chatbot.Tests.Memory.Support;

@@ -1,5 +1,5 @@
 using Chatbot.ApiService.Limits;
-using Chatbot.AppHost.Infrastructure;
+using Chatbot.LocalServers;
 using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Chatbot.LocalServers;
 using Chatbot.Tests.Browser;
 
 namespace Chatbot.Tests.Hardening.Support;
@@ -17,7 +16,7 @@ public sealed class ApiProcess : IAsyncLifetime
     public ServiceProcess Process => _process ?? throw new InvalidOperationException("The API has not started.");
 
     public async Task InitializeAsync() =>
-        _process = await ServiceProcess.StartAsync("Chatbot.ApiService", FreePort(), new Dictionary<string, string>
+        _process = await ServiceProcess.StartAsync("Chatbot.ApiService", FreePort.Next(), new Dictionary<string, string>
         {
             ["Chatbot__Llm__Offline__TokenDelayMs"] = "0",
         });
@@ -28,13 +27,6 @@ public sealed class ApiProcess : IAsyncLifetime
         {
             await _process.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

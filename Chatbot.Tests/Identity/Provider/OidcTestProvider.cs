@@ -1,4 +1,4 @@
-using Chatbot.AppHost.Infrastructure;
+using Chatbot.LocalServers;
 using Microsoft.AspNetCore.Builder;
 
 namespace Chatbot.Tests.Identity.Provider;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Chatbot.LocalServers;
 using StackExchange.Redis;
 
 namespace Chatbot.Tests.Memory.Support;
@@ -20,7 +21,7 @@ public sealed class RedisClusterFixture : IRedisFixture
     private readonly string _directory = Directory.CreateTempSubdirectory("chatbot-redis-cluster-").FullName;
     private readonly RedisProcess?[] _nodes = new RedisProcess?[Masters];
 
-    public int[] Ports { get; } = ClusterPorts(Masters);
+    public int[] Ports { get; } = RedisClusterPorts.Pick(Masters);
 
     public string ConnectionString => string.Join(",", Ports.Select(port => $"127.0.0.1:{port}")) + ",abortConnect=false";
 
@@ -131,35 +132,6 @@ public sealed class RedisClusterFixture : IRedisFixture
         catch (RedisException)
         {
             return false; // a node still starting, or not yet reachable
-        }
-    }
-
-    /// <summary>Free ports below 30000 whose cluster bus port (+10000) is free too.</summary>
-    private static int[] ClusterPorts(int count)
-    {
-        var ports = new List<int>();
-        while (ports.Count < count)
-        {
-            var port = Random.Shared.Next(20000, 29999);
-            if (!ports.Contains(port) && IsFree(port) && IsFree(port + 10000))
-            {
-                ports.Add(port);
-            }
-        }
-        return [.. ports];
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }

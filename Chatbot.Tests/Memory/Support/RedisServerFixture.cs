@@ -1,4 +1,4 @@
-using Chatbot.AppHost.Infrastructure;
+using Chatbot.LocalServers;
 using StackExchange.Redis;
 
 namespace Chatbot.Tests.Memory.Support;
