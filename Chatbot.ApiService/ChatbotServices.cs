@@ -41,13 +41,15 @@ public static class ChatbotServices
 
         builder.AddModelClient();
         services.AddSingleton<AgentRuntimeFactory>();
+        services.AddSingleton<RehearsalRuntime>();
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<AnswerCoordinator>();
         services.AddSingleton<ResumableRuns>();
         services.AddSingleton<QuestionRequestReader>();
 
-        services.AddSingleton<PipelineWarmup>();
+        services.AddSingleton<HttpWarmup>();
+        services.AddSingleton<MemoryWarmup>();
         services.AddSingleton<PrewarmService>();
         services.AddHostedService<StartupPrewarmService>();
         services.AddHealthChecks().AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name);

@@ -16,6 +16,7 @@ namespace Chatbot.ApiService.Answers;
 /// </summary>
 public sealed class AnswerCoordinator(
     ChatTurnRunner runner,
+    RehearsalRuntime rehearsals,
     ResumableRuns resumable,
     IConversationStore memory,
     IRunStore runs,
@@ -25,16 +26,11 @@ public sealed class AnswerCoordinator(
 {
     /// <summary>
     /// Starts answering. An ordinary answer is cancelled when <paramref name="clientGone"/> fires;
-    /// a resumable one only by <see cref="CancelAsync"/>, its budget or shutdown.
+    /// a resumable one only by <see cref="CancelAsync"/>, its budget or shutdown. A rehearsal goes
+    /// the same way on the offline runtime, reading and storing no memory, measured nowhere.
     /// </summary>
-    public Task<AnswerStart> StartAsync(AskCommand command, CancellationToken clientGone) => StartAsync(command, runner.StartAsync, clientGone);
-
-    /// <summary>
-    /// Prewarm: a question through this same path (ownership, open-answer limit, journal) on a
-    /// throwaway <paramref name="runtime"/>, reading and storing no memory, measured nowhere.
-    /// </summary>
-    public Task<AnswerStart> RehearseAsync(AskCommand command, AgentRuntime runtime, CancellationToken cancellationToken) =>
-        StartAsync(command, runner.Rehearsal(runtime), cancellationToken);
+    public Task<AnswerStart> StartAsync(AskCommand command, CancellationToken clientGone) =>
+        StartAsync(command, command.Rehearsal ? runner.Rehearsal(rehearsals.Runtime) : runner.StartAsync, clientGone);
 
     private async Task<AnswerStart> StartAsync(AskCommand command, AnswerProducer produce, CancellationToken clientGone)
     {

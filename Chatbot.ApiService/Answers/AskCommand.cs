@@ -5,6 +5,8 @@ namespace Chatbot.ApiService.Answers;
 
 /// <summary>
 /// One question, as an endpoint hands it over: what, in which conversation (a new one when null),
-/// for whom, which events to stream, and whether the client asked to be able to resume.
+/// for whom, which events to stream, and whether the client asked to be able to resume. A
+/// rehearsal (prewarm's own request) is answered by the offline model and stores nothing.
 /// </summary>
-public sealed record AskCommand(string Question, string? ConversationId, AltecoContext Caller, StreamEventSelection Events, bool Resumable);
+public sealed record AskCommand(
+    string Question, string? ConversationId, AltecoContext Caller, StreamEventSelection Events, bool Resumable, bool Rehearsal = false);

@@ -24,8 +24,10 @@ public static class QuestionLimits
         builder.Services.AddSingleton<RunningAnswersLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddPolicy(QuestionsPolicy, context => RateLimitPartition.Get(
-                CallerIdentity.Of(context.User).Owner, _ => QuestionLimiter(limits)));
+            // A rehearsal (prewarm's own request) is never refused and spends nobody's quota.
+            options.AddPolicy(QuestionsPolicy, context => CallerIdentity.IsRehearsal(context.User)
+                ? RateLimitPartition.GetNoLimiter(IdentityRegistration.WarmupScheme)
+                : RateLimitPartition.Get(CallerIdentity.Of(context.User).Owner, _ => QuestionLimiter(limits)));
             options.OnRejected = RejectAsync;
         });
         return builder;

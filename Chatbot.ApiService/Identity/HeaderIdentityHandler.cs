@@ -7,20 +7,20 @@ namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// Identity from the seed's headers: in <see cref="AuthMode.Gateway"/> only on a request the
-/// gateway proved (and naming a user), in <see cref="AuthMode.Development"/> as sent. An unproven
-/// request's headers are never read. A field sent twice with different values fails with 400.
+/// gateway proved (and naming a user), for prewarm only on a request its <see cref="WarmupKey"/>
+/// proved, in <see cref="AuthMode.Development"/> as sent. An unproven request's headers are never
+/// read. A field sent twice with different values fails with 400.
 /// </summary>
 public sealed class HeaderIdentityHandler(
     IOptionsMonitor<HeaderIdentityOptions> options,
     ILoggerFactory loggers,
-    UrlEncoder encoder,
-    GatewayProof gateway)
+    UrlEncoder encoder)
     : AuthenticationHandler<HeaderIdentityOptions>(options, loggers, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var requireProof = Options.Mode == AuthMode.Gateway;
-        if (requireProof && !gateway.IsProven(Context))
+        var requireProof = Options.Proof is not null;
+        if (Options.Proof is { } proof && !proof(Context))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace Chatbot.ApiService.Identity;
 
-/// <summary>Which header mode the handler runs in.</summary>
+/// <summary>What a request must prove before its identity headers are read; null in development mode, where nothing is.</summary>
 public sealed class HeaderIdentityOptions : AuthenticationSchemeOptions
 {
-    public AuthMode Mode { get; set; } = AuthMode.Gateway;
+    public Func<HttpContext, bool>? Proof { get; set; }
 }

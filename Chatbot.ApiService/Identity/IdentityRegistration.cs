@@ -15,6 +15,7 @@ public static class IdentityRegistration
     public const string PolicyScheme = "chatbot";
     public const string GatewayScheme = "gateway";
     public const string DevelopmentScheme = "development";
+    public const string WarmupScheme = "warmup";
     public const string JwtScheme = JwtBearerDefaults.AuthenticationScheme;
 
     public static IHostApplicationBuilder AddChatbotAuth(this IHostApplicationBuilder builder)
@@ -25,12 +26,15 @@ public static class IdentityRegistration
                 options.TrustedProxies = ConfiguredList.Read(configuration, $"{AuthOptions.Section}:TrustedProxies"));
         services.AddSingleton<AuthModeSelector>();
         services.AddSingleton(provider => Proof(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value));
+        services.AddSingleton<WarmupKey>();
         services.AddAuthentication(PolicyScheme)
-            .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector =
-                context => SchemeOf(context.RequestServices.GetRequiredService<AuthModeSelector>().Mode))
-            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(GatewayScheme, handler => handler.Mode = AuthMode.Gateway)
-            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(DevelopmentScheme, handler => handler.Mode = AuthMode.Development)
+            .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector = SchemeFor)
+            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(GatewayScheme, _ => { })
+            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(DevelopmentScheme, _ => { })
+            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(WarmupScheme, _ => { })
             .AddJwtBearer(JwtScheme, _ => { });
+        services.AddOptions<HeaderIdentityOptions>(GatewayScheme).Configure<GatewayProof>((handler, gateway) => handler.Proof = gateway.IsProven);
+        services.AddOptions<HeaderIdentityOptions>(WarmupScheme).Configure<WarmupKey>((handler, warmup) => handler.Proof = warmup.Proves);
         services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>(JwtIdentity.Configure);
         services.AddAuthorization();
 
@@ -45,6 +49,10 @@ public static class IdentityRegistration
 
     private static GatewayProof Proof(AuthOptions options) =>
         new(options.GatewaySecret, options.GatewaySecretHeader, options.TrustedProxies, $"{AuthOptions.Section}:TrustedProxies");
+
+    /// <summary>A request that says it is prewarm's goes to the scheme that checks its key; every other to the configured mode's.</summary>
+    private static string SchemeFor(HttpContext context) =>
+        WarmupKey.IsClaimed(context) ? WarmupScheme : SchemeOf(context.RequestServices.GetRequiredService<AuthModeSelector>().Mode);
 
     public static string SchemeOf(AuthMode mode) => mode switch
     {

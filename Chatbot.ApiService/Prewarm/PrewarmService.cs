@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Llm;
-using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
@@ -12,15 +11,15 @@ namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Makes the first answer as fast as every later one: builds the agent runtime, opens the memory
-/// store, archive and model connections, and runs one answer per specialist through the whole
-/// streaming pipeline (<see cref="PipelineWarmup"/>: request reader, offline model, SSE frames
-/// into a response that goes nowhere) so the hot path is JIT-compiled.
+/// store, archive and model connections, and, once the server listens, sends the requests clients
+/// send to itself over HTTP (<see cref="HttpWarmup"/>: one answer per specialist, on the offline
+/// model) so the whole request path is JIT-compiled before readiness says so.
 /// Runs once per process however many callers arrive together.
 /// </summary>
 public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
-    PipelineWarmup pipeline,
-    IConversationStore memory,
+    HttpWarmup http,
+    MemoryWarmup memory,
     IRunStore runStore,
     ModelConnectionWarmer model,
     StoreStatus stores,
@@ -53,7 +52,7 @@ public sealed class PrewarmService(
         var components = new List<PrewarmComponent>
         {
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
-            await MeasureAsync("memory_store", () => WarmMemoryAsync(timeout.Token)),
+            await MeasureAsync("memory_store", () => memory.RunAsync(timeout.Token)),
             await MeasureAsync("run_store", async () =>
             {
                 await runStore.ConnectAsync(timeout.Token);
@@ -61,26 +60,12 @@ public sealed class PrewarmService(
             }),
             await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
             await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
-            await MeasureAsync("pipeline", async () => $"{await pipeline.RunAsync(timeout.Token)} events through the offline model"),
+            await MeasureAsync("http", () => http.RunAsync(timeout.Token)),
         };
         var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
             string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
         return report;
-    }
-
-    /// <summary>
-    /// Opens the store and runs its two reads that every question makes (the conversation's owner,
-    /// its turns) on a conversation that does not exist: nothing is written, and the first question
-    /// finds the read path compiled and its scripts known to the server.
-    /// </summary>
-    private async Task<string> WarmMemoryAsync(CancellationToken cancellationToken)
-    {
-        await memory.ConnectAsync(cancellationToken);
-        var probe = $"prewarm-{Guid.NewGuid():N}";
-        await memory.GetOwnerAsync(probe, cancellationToken);
-        await memory.GetTurnsAsync(new ConversationKey(PipelineWarmup.WarmupConversation, probe), cancellationToken);
-        return memory.Name;
     }
 
     private async Task<string> PingArchiveAsync(CancellationToken cancellationToken)

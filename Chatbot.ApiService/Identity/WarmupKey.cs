@@ -1,0 +1,37 @@
+using System.Net;
+using System.Security.Cryptography;
+
+namespace Chatbot.ApiService.Identity;
+
+/// <summary>
+/// How prewarm's own requests prove themselves: a key made when the process starts and never
+/// written anywhere, sent in <see cref="Header"/> over a connection from this host to itself. A
+/// proven request is a rehearsal (<see cref="CallerIdentity.IsRehearsal"/>): it is answered by the
+/// offline model and stores nothing, so nobody can spend the model or memory with it.
+/// </summary>
+public sealed class WarmupKey
+{
+    public const string Header = "x-chatbot-warmup";
+
+    private readonly GatewayProof _proof;
+
+    public WarmupKey()
+    {
+        Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        _proof = new GatewayProof(Value, Header, trusted: [], trustedSetting: Header);
+    }
+
+    public string Value { get; }
+
+    /// <summary>The request says it is a warm-up; only <see cref="Proves"/> says whether it is.</summary>
+    public static bool IsClaimed(HttpContext context) => context.Request.Headers.ContainsKey(Header);
+
+    public bool Proves(HttpContext context) => IsFromThisHost(context) && _proof.IsProven(context);
+
+    /// <summary>The connection's own address (never a forwarded one) is the address it reached.</summary>
+    private static bool IsFromThisHost(HttpContext context) =>
+        ConnectionAddress.Of(context) is { } remote
+        && (IPAddress.IsLoopback(remote) || remote.Equals(Normalized(context.Connection.LocalIpAddress)));
+
+    private static IPAddress? Normalized(IPAddress? address) => address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
+}

@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using Chatbot.ApiService.Identity;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
+using Microsoft.AspNetCore.Hosting.Server;
+
+namespace Chatbot.ApiService.Prewarm;
+
+/// <summary>
+/// Rehearses what clients ask, over HTTP to this process's own address once it listens: one
+/// streamed answer per specialist with every event (the last resumable, then resumed), one JSON
+/// answer and the conversation list. Each goes through Kestrel, authentication, the limiter, the
+/// body reader, the answer's coordinator, the agents and the SSE writer, so the first real question
+/// finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>: the offline
+/// model answers them and nothing is stored.
+/// </summary>
+public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key)
+{
+    /// <summary>One question for each specialist: finance, knowledge, portfolio.</summary>
+    public static readonly string[] WarmupQuestions =
+    [
+        "What is the payback of a 100000 EUR investment saving 15000 EUR a year?",
+        "What is solar PV?",
+        "How are my assets doing?",
+    ];
+
+    /// <summary>Sees every asset, so the portfolio answer runs its whole path; its own per process, so replicas starting together share no limit.</summary>
+    private readonly AltecoContext _rehearser = new() { UserId = $"prewarm-{Guid.NewGuid():N}", Role = AltecoContext.SuperAdminRole };
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        await WhenListeningAsync(cancellationToken);
+        if (OwnAddress.Of(server) is not { } address)
+        {
+            return "skipped: the server listens on no network address";
+        }
+        using var http = Client(address);
+        var events = 0;
+        string? resumableRun = null;
+        for (var i = 0; i < WarmupQuestions.Length; i++)
+        {
+            var resumable = i == WarmupQuestions.Length - 1;
+            var (count, runId) = await AskStreamAsync(http, WarmupQuestions[i], resumable, cancellationToken);
+            events += count;
+            resumableRun = resumable ? runId : resumableRun;
+        }
+        events += await ResumeAsync(http, resumableRun, cancellationToken);
+        await SendAsync(http, Ask(WarmupQuestions[0]), cancellationToken);
+        await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversations), cancellationToken);
+        return $"{WarmupQuestions.Length + 3} requests, {events} events over {address.Authority}";
+    }
+
+    private Task WhenListeningAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(cancellationToken);
+    }
+
+    private HttpClient Client(Uri address)
+    {
+        // This process talking to itself: its HTTPS certificate may name another host.
+        var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } };
+        var http = new HttpClient(handler) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.Add(WarmupKey.Header, key.Value);
+        foreach (var (name, value) in IdentityHeaderWriter.Write(_rehearser))
+        {
+            http.DefaultRequestHeaders.Add(name, value);
+        }
+        return http;
+    }
+
+    private static async Task<(int Events, string? RunId)> AskStreamAsync(HttpClient http, string question, bool resumable, CancellationToken cancellationToken)
+    {
+        var request = Ask(question);
+        request.Headers.Add(StreamHeaders.Stream, "true");
+        request.Headers.Add(StreamHeaders.Level, "2");
+        request.Headers.Add(StreamHeaders.Resumable, resumable ? "true" : "false");
+        using var response = await SendAsync(http, request, cancellationToken);
+        var runId = response.Headers.TryGetValues(StreamHeaders.RunId, out var ids) ? ids.FirstOrDefault() : null;
+        return (await CountEventsAsync(response, cancellationToken), runId);
+    }
+
+    private static async Task<int> ResumeAsync(HttpClient http, string? runId, CancellationToken cancellationToken)
+    {
+        if (runId is null)
+        {
+            return 0; // resumable runs are off
+        }
+        var request = new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Run(runId));
+        request.Headers.Add(StreamHeaders.LastEventId, "1");
+        using var response = await SendAsync(http, request, cancellationToken);
+        return await CountEventsAsync(response, cancellationToken);
+    }
+
+    private static HttpRequestMessage Ask(string question) => new(HttpMethod.Post, ChatbotRoutes.AskStream)
+    {
+        Content = JsonContent.Create(new QuestionRequest(question, $"prewarm-{Guid.NewGuid():N}")),
+    };
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                response.Dispose();
+                throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}.");
+            }
+            return response;
+        }
+    }
+
+    private static async Task<int> CountEventsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var events = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            events += line.StartsWith("data:", StringComparison.Ordinal) ? 1 : 0;
+        }
+        return events;
+    }
+}

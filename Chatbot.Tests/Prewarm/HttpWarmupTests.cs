@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Prewarm;
+using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Identity;
+using Chatbot.Tests.Api.Support;
+using Chatbot.Tests.Hardening.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatbot.Tests.Prewarm;
+
+/// <summary>
+/// Start-up prewarm sends real requests to the process's own Kestrel before readiness says
+/// Healthy; they are rehearsals, proven by the process's warm-up key: answered by the offline
+/// model, stored nowhere, refused nothing, and a request that only claims to be one is refused.
+/// </summary>
+public sealed class HttpWarmupTests
+{
+    private static readonly (string Name, string Value) Alice = CallerHeaders.User("alice-warm");
+
+    [Fact]
+    public async Task Readiness_waits_for_real_requests_through_the_servers_own_http_pipeline()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
+
+        await WaitUntilHealthyAsync(http);
+
+        var report = await factory.Services.GetRequiredService<PrewarmService>().WarmAsync();
+        var warmup = Assert.Single(report.Components, component => component.Name == "http");
+        Assert.True(warmup.Ok, warmup.Detail);
+        Assert.StartsWith($"{HttpWarmup.WarmupQuestions.Length + 3} requests", warmup.Detail);
+        Assert.Empty(model.Calls);
+    }
+
+    [Fact]
+    public async Task The_question_limit_never_refuses_a_rehearsal()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:RateLimits:QuestionsPerMinute", "1");
+        using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
+
+        var report = await factory.Services.GetRequiredService<PrewarmService>().WarmAsync();
+
+        Assert.True(report.Components.Single(component => component.Name == "http").Ok);
+    }
+
+    [Fact]
+    public async Task A_request_with_the_warmup_key_is_answered_offline_and_stored_nowhere()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
+        var key = factory.Services.GetRequiredService<WarmupKey>();
+
+        var (response, events) = await ChatbotClient.StreamAsync(http,
+            ChatbotClient.AskRequest("What is solar PV?", "rehearsed-1", Alice, (WarmupKey.Header, key.Value)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(ChatbotClient.Answer(events));
+        Assert.Empty(model.Calls);
+        var stored = await http.SendAsync(ChatbotClient.WithHeaders(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation("rehearsed-1")), Alice));
+        Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_that_only_claims_to_be_a_warmup_is_refused_even_where_headers_are_trusted()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
+
+        var response = await http.SendAsync(ChatbotClient.AskRequest("What is solar PV?", null, Alice, (WarmupKey.Header, "a-guess")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(model.Calls);
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient http)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await (await http.GetAsync("/health", timeout.Token)).Content.ReadAsStringAsync(timeout.Token) != "Healthy")
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
