@@ -3,6 +3,7 @@ using Chatbot.Benchmarks.Baseline;
 using Chatbot.Benchmarks.ColdStart;
 using Chatbot.Benchmarks.Load;
 using Chatbot.Benchmarks.Micro;
+using Chatbot.Benchmarks.Replica;
 using Chatbot.Benchmarks.Resume;
 using Chatbot.Benchmarks.Scale;
 using Chatbot.Benchmarks.Soak;
@@ -10,7 +11,7 @@ using Chatbot.Benchmarks.Soak;
 namespace Chatbot.Benchmarks;
 
 /// <summary>
-/// The modes: <c>micro</c> (BenchmarkDotNet), <c>load</c>, <c>resume</c>, <c>coldstart</c>, <c>soak</c>, <c>scale</c>, and
+/// The modes: <c>micro</c> (BenchmarkDotNet), <c>load</c>, <c>resume</c>, <c>coldstart</c>, <c>replica</c>, <c>soak</c>, <c>scale</c>, and
 /// <c>baseline-server</c>, which the load mode starts as its own child process.
 /// </summary>
 public static class BenchmarkCommands
@@ -24,6 +25,7 @@ public static class BenchmarkCommands
                      [--windows 0,50,100 --window-token-delay-ms 15 --window-concurrency 64 --window-answers 256]
                      (--levels '' or --resumes 0 skips that part; without --windows no journal-window sweep)
           coldstart  [--runs 5] [--steady-requests 30] [--api-dll path]
+          replica    [--concurrency 64] [--window 4000] [--windows 7] [--api-dll path] (a new replica's first answers against its settled state)
           soak       [--streams 1000] [--hold-seconds 60] [--ramp-seconds 10] [--token-delay-ms 15] [--api-dll path]
           scale      [--replicas 3] [--streams 1000] [--token-delay-ms 15] [--ramp-seconds 10] [--ask-seconds 40] [--fault-after-seconds 20]
                      [--outage-seconds 8] [--stream-deadline-seconds 60] [--write-back-seconds 5] [--phases replica-kill,node-restart] [--api-dll path]
@@ -53,6 +55,8 @@ public static class BenchmarkCommands
                 return await ResumeCommand.RunAsync(options);
             case "coldstart":
                 return await ColdStartCommand.RunAsync(options);
+            case "replica":
+                return await ReplicaCommand.RunAsync(options);
             case "soak":
                 return await SoakCommand.RunAsync(options);
             case "scale":
