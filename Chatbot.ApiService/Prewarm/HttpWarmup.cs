@@ -4,18 +4,19 @@ using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Rehearses what clients ask, over HTTP to this process's own address once it listens: one
-/// streamed answer per specialist with every event (the last resumable, then resumed), one JSON
-/// answer and the conversation list. Each goes through Kestrel, authentication, the limiter, the
+/// streamed answer per specialist with every event, <see cref="PrewarmOptions.HttpRounds"/> times
+/// (the very last resumable, then resumed), one JSON answer and the conversation list. Each goes through Kestrel, authentication, the limiter, the
 /// body reader, the answer's coordinator, the agents and the SSE writer, so the first real question
 /// finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>: the offline
 /// model answers them and nothing is stored.
 /// </summary>
-public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key)
+public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key, IOptions<PrewarmOptions> options)
 {
     /// <summary>One question for each specialist: finance, knowledge, portfolio.</summary>
     public static readonly string[] WarmupQuestions =
@@ -36,19 +37,23 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
             return "skipped: the server listens on no network address";
         }
         using var http = Client(address);
+        var rounds = Math.Max(1, options.Value.HttpRounds);
         var events = 0;
         string? resumableRun = null;
-        for (var i = 0; i < WarmupQuestions.Length; i++)
+        for (var round = 0; round < rounds; round++)
         {
-            var resumable = i == WarmupQuestions.Length - 1;
-            var (count, runId) = await AskStreamAsync(http, WarmupQuestions[i], resumable, cancellationToken);
-            events += count;
-            resumableRun = resumable ? runId : resumableRun;
+            foreach (var question in WarmupQuestions)
+            {
+                var resumable = round == rounds - 1 && question == WarmupQuestions[^1];
+                var (count, runId) = await AskStreamAsync(http, question, resumable, cancellationToken);
+                events += count;
+                resumableRun = resumable ? runId : resumableRun;
+            }
         }
         events += await ResumeAsync(http, resumableRun, cancellationToken);
         await SendAsync(http, Ask(WarmupQuestions[0]), cancellationToken);
         await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversations), cancellationToken);
-        return $"{WarmupQuestions.Length + 3} requests, {events} events over {address.Authority}";
+        return $"{rounds * WarmupQuestions.Length + 3} requests, {events} events over {address.Authority}";
     }
 
     private Task WhenListeningAsync(CancellationToken cancellationToken)
