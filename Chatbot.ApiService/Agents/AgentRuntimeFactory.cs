@@ -8,9 +8,8 @@ using Microsoft.SemanticKernel;
 namespace Chatbot.ApiService.Agents;
 
 /// <summary>Builds the agent team: kernels with their plugins and filter, over the model's pipelines.</summary>
-public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog assets, ChatbotMetrics metrics)
+public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog assets, ChatbotMetrics metrics, ILogger<AgentRuntime> logger)
 {
-
     /// <summary>Builds a runtime over the model's ready pipelines (<see cref="ModelPipelines"/>).</summary>
     public AgentRuntime Create(ModelClients model)
     {
@@ -32,7 +31,7 @@ public sealed class AgentRuntimeFactory(KnowledgeBase knowledge, AssetCatalog as
                 KernelWith(new FinanceTools(), new KnowledgeTools(knowledge))),
         ];
 
-        return new AgentRuntime(NewRuntimeId(), specialists, model.Routing, model.Answering, Stopwatch.GetElapsedTime(started));
+        return new AgentRuntime(NewRuntimeId(), specialists, model.Routing, model.Answering, Stopwatch.GetElapsedTime(started), logger);
     }
 
     private Kernel KernelWith(params object[] plugins)

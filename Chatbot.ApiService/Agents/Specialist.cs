@@ -14,6 +14,17 @@ public sealed class Specialist(string name, string description, string instructi
 
     public string Instructions { get; } = instructions;
 
+    /// <summary>
+    /// Its instructions, with what colleagues already answered of the same question, so it answers
+    /// only its part. In the instructions rather than as assistant turns, which some providers would
+    /// take as an answer to continue.
+    /// </summary>
+    public string InstructionsAfter(IReadOnlyList<string> earlierAnswers) =>
+        earlierAnswers.Count == 0
+            ? Instructions
+            : $"{Instructions}\n\nColleagues have already answered part of the latest question:\n\n{string.Join("\n\n", earlierAnswers)}\n\n"
+              + "Answer only the part that is yours, without repeating them.";
+
     public IEnumerable<string> ToolNames => kernel.Plugins.SelectMany(plugin => plugin).Select(function => function.Name);
 
     /// <summary>The specialist's tools for one run: on the run's own clone of the kernel, which carries the run and its caller.</summary>

@@ -22,9 +22,11 @@ public sealed class RunEventSink
     private readonly StreamEventSelection _selection;
     private readonly StringBuilder _answer = new();
     private readonly List<string> _tools = [];
+    private readonly List<string> _speakers = [];
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private long _sequence;
     private long? _firstTokenAt;
+    private string? _currentAgent;
 
     public RunEventSink(StreamEventSelection selection) => _selection = selection;
 
@@ -32,8 +34,11 @@ public sealed class RunEventSink
 
     public string Answer => _answer.ToString();
 
-    /// <summary>The specialist that answered, for memory.</summary>
-    public string? Agent { get; private set; }
+    /// <summary>
+    /// For memory: the agents whose words are in the answer, in order ("portfolio, finance" when two
+    /// specialists answered), or the last agent started when none has written yet.
+    /// </summary>
+    public string? Agent => _speakers.Count > 0 ? string.Join(", ", _speakers.Distinct()) : _currentAgent;
 
     /// <summary>The tools called for this answer, in call order, for memory.</summary>
     public IReadOnlyList<string> Tools
@@ -62,6 +67,10 @@ public sealed class RunEventSink
             return ValueTask.CompletedTask;
         }
         _firstTokenAt ??= Stopwatch.GetTimestamp();
+        if (_currentAgent is not null && (_speakers.Count == 0 || !ReferenceEquals(_speakers[^1], _currentAgent)))
+        {
+            _speakers.Add(_currentAgent);
+        }
         _answer.Append(content);
         OutputTokens++;
         return EmitAsync(StreamEvent.Token(content), cancellationToken);
@@ -72,7 +81,7 @@ public sealed class RunEventSink
 
     public ValueTask AgentStartAsync(string agent, CancellationToken cancellationToken)
     {
-        Agent = agent;
+        _currentAgent = agent;
         return EmitAsync(StreamEvent.AgentStarted(agent), cancellationToken);
     }
 

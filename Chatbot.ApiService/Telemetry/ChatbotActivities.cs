@@ -13,6 +13,10 @@ public static class ChatbotActivities
 
     public static readonly ActivitySource Source = new(ChatbotTelemetry.ServiceName);
 
+    /// <summary>One agent's turn in a run: the manager's or a specialist's.</summary>
+    public static Activity? StartAgentSpan(string agent) =>
+        Source.StartActivity($"agent {agent}")?.SetTag(AgentTag, agent);
+
     public static void RecordError(this Activity? activity, Exception exception)
     {
         activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);

@@ -28,6 +28,8 @@ public sealed class BedrockProviderTests(BedrockRunFixture fixture)
 {
     protected override string SearchCallId => "toolu_search";
 
+    protected override string HandoffCallId => "toolu_handoff";
+
     protected override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
         FakeBedrockServer.ToolResults(request.Body)
             .Select(block => new SentToolResult((string?)block["tool_use_id"] ?? "", Text(block["content"])))
@@ -45,6 +47,15 @@ public sealed class BedrockProviderTests(BedrockRunFixture fixture)
             Assert.True(budget > 0, $"thinking budget {budget}");
             Assert.True((long?)request.Body["max_tokens"] > budget, "max_tokens must exceed the thinking budget");
         });
+    }
+
+    [Fact]
+    public void Lets_thinking_claude_choose_its_hand_off_as_it_refuses_a_forced_tool_choice_while_thinking()
+    {
+        var managerTurns = Fixture.Server.Requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.Finish).ToArray();
+
+        Assert.Equal(2, managerTurns.Length);
+        Assert.All(managerTurns, request => Assert.Contains((string?)request.Body["tool_choice"]?["type"], new string?[] { null, "auto" }));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class ConverseProviderTests(ConverseRunFixture fixture)
 {
     protected override string SearchCallId => "tooluse_search";
 
+    protected override string HandoffCallId => "tooluse_handoff";
+
     protected override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
         FakeConverseServer.ToolResults(request.Body)
             .Select(result => new SentToolResult(
@@ -92,6 +94,15 @@ public sealed class ConverseProviderTests(ConverseRunFixture fixture)
         Assert.False(string.IsNullOrWhiteSpace((string?)search["system"]?[0]?["text"]));
         Assert.DoesNotContain(FakeConverseServer.Blocks(search), block => block.ContainsKey("role"));
         Assert.True((int?)search["inferenceConfig"]?["maxTokens"] > 0);
+    }
+
+    [Fact]
+    public void Requires_the_manager_to_call_a_tool_on_every_turn()
+    {
+        var managerTurns = Fixture.Server.Requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.Finish).ToArray();
+
+        Assert.Equal(2, managerTurns.Length);
+        Assert.All(managerTurns, request => Assert.IsType<JsonObject>(request.Body["toolConfig"]?["toolChoice"]?["any"]));
     }
 
     [Fact]

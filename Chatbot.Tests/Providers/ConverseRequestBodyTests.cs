@@ -66,6 +66,19 @@ public sealed class ConverseRequestBodyTests
         Assert.Equal("search", (string?)auto["toolConfig"]?["tools"]?[0]?["toolSpec"]?["name"]);
     }
 
+    [Fact]
+    public void Thinking_claude_is_not_forced_to_call_a_tool_which_it_would_refuse()
+    {
+        var tool = AIFunctionFactory.Create((string query) => query, "search");
+        var options = new ChatOptions { Tools = [tool], ToolMode = ChatToolMode.RequireAny };
+
+        var thinking = Create(new ConverseSettings(Runtime, "us.anthropic.claude-sonnet-4-v1:0", 4096, EnableThinking: true), options);
+        var other = Create(new ConverseSettings(Runtime, "amazon.nova-pro-v1:0", 4096, EnableThinking: true), options);
+
+        Assert.Null(thinking["toolConfig"]?["toolChoice"]);
+        Assert.IsType<JsonObject>(other["toolConfig"]?["toolChoice"]?["any"]);
+    }
+
     private static JsonObject Create(ConverseSettings settings, ChatOptions options) =>
         ConverseRequestBody.Create([new ChatMessage(ChatRole.User, "Hello")], options, settings);
 }

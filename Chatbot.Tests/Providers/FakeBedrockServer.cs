@@ -42,6 +42,9 @@ public sealed class FakeBedrockServer : FakeModelServer
             case FakeReply.Handoff:
                 events = ThinkThenCall(model, FakeModelScript.ManagerReasoning, "toolu_handoff", FakeModelScript.HandoffTool, ["{}"]);
                 break;
+            case FakeReply.Finish:
+                events = ThinkThenCall(model, [], "toolu_finish", FakeModelScript.FinishTool, ["{}"]);
+                break;
             case FakeReply.SearchCall when FakeModelScript.SearchToolName(offered) is { } search:
                 events = ThinkThenCall(model, FakeModelScript.SpecialistReasoning, "toolu_search", search, ["{\"query\":", "\"solar\"}"]);
                 break;
@@ -73,22 +76,28 @@ public sealed class FakeBedrockServer : FakeModelServer
             .OfType<JsonObject>()
             .Where(block => (string?)block["type"] == "tool_result");
 
+    /// <summary>A signed thinking block, unless there is no reasoning, then the tool call.</summary>
     private static IEnumerable<string> ThinkThenCall(string model, string[] reasoning, string callId, string tool, string[] argumentParts)
     {
         yield return MessageStart(model);
-        yield return Json(new { type = "content_block_start", index = 0, content_block = new { type = "thinking", thinking = "", signature = "" } });
-        foreach (var part in reasoning)
+        var toolBlock = 0;
+        if (reasoning.Length > 0)
         {
-            yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "thinking_delta", thinking = part } });
+            yield return Json(new { type = "content_block_start", index = 0, content_block = new { type = "thinking", thinking = "", signature = "" } });
+            foreach (var part in reasoning)
+            {
+                yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "thinking_delta", thinking = part } });
+            }
+            yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "signature_delta", signature = "fake-signature-" + callId } });
+            yield return Json(new { type = "content_block_stop", index = 0 });
+            toolBlock = 1;
         }
-        yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "signature_delta", signature = "fake-signature-" + callId } });
-        yield return Json(new { type = "content_block_stop", index = 0 });
-        yield return Json(new { type = "content_block_start", index = 1, content_block = new { type = "tool_use", id = callId, name = tool, input = new { } } });
+        yield return Json(new { type = "content_block_start", index = toolBlock, content_block = new { type = "tool_use", id = callId, name = tool, input = new { } } });
         foreach (var part in argumentParts)
         {
-            yield return Json(new { type = "content_block_delta", index = 1, delta = new { type = "input_json_delta", partial_json = part } });
+            yield return Json(new { type = "content_block_delta", index = toolBlock, delta = new { type = "input_json_delta", partial_json = part } });
         }
-        yield return Json(new { type = "content_block_stop", index = 1 });
+        yield return Json(new { type = "content_block_stop", index = toolBlock });
         yield return MessageDelta("tool_use");
         yield return MessageStop();
     }

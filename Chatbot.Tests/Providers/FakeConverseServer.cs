@@ -89,6 +89,9 @@ public sealed class FakeConverseServer : FakeModelServer
             case FakeReply.Handoff:
                 frames = ThinkThenCall(FakeModelScript.ManagerReasoning, "tooluse_handoff", FakeModelScript.HandoffTool, ["{}"]);
                 break;
+            case FakeReply.Finish:
+                frames = ThinkThenCall([], "tooluse_finish", FakeModelScript.FinishTool, ["{}"]);
+                break;
             case FakeReply.SearchCall when FakeModelScript.SearchToolName(offered) is { } search:
                 frames = ThinkThenCall(FakeModelScript.SpecialistReasoning, "tooluse_search", search, ["{\"query\":", "\"solar\"}"]);
                 break;
@@ -128,25 +131,31 @@ public sealed class FakeConverseServer : FakeModelServer
         return throttle ? [AwsEventStream.Exception(ThrottlingInStream, FakeBedrockErrors.ThrottlingMessage)] : frames;
     }
 
+    /// <summary>Signed reasoning, unless there is none, then the tool call.</summary>
     private static IEnumerable<byte[]> ThinkThenCall(string[] reasoning, string toolUseId, string tool, string[] inputParts)
     {
         yield return Event("messageStart", new JsonObject { ["role"] = "assistant" });
-        foreach (var part in reasoning)
+        var toolBlock = 0;
+        if (reasoning.Length > 0)
         {
-            yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["text"] = part } });
+            foreach (var part in reasoning)
+            {
+                yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["text"] = part } });
+            }
+            yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["signature"] = Signature(toolUseId) } });
+            yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = 0 });
+            toolBlock = 1;
         }
-        yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["signature"] = Signature(toolUseId) } });
-        yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = 0 });
         yield return Event("contentBlockStart", new JsonObject
         {
-            ["contentBlockIndex"] = 1,
+            ["contentBlockIndex"] = toolBlock,
             ["start"] = new JsonObject { ["toolUse"] = new JsonObject { ["toolUseId"] = toolUseId, ["name"] = tool } },
         });
         foreach (var part in inputParts)
         {
-            yield return Delta(1, new JsonObject { ["toolUse"] = new JsonObject { ["input"] = part } });
+            yield return Delta(toolBlock, new JsonObject { ["toolUse"] = new JsonObject { ["input"] = part } });
         }
-        yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = 1 });
+        yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = toolBlock });
         yield return Event("messageStop", new JsonObject { ["stopReason"] = "tool_use" });
         yield return Metadata();
     }

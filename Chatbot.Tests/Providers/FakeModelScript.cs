@@ -11,6 +11,9 @@ public enum FakeReply
 
     /// <summary>The follow-up that carries the tool result: the answer text in several deltas.</summary>
     Answer,
+
+    /// <summary>The manager's turn after the specialist answered: a call to <c>finish</c>, without reasoning.</summary>
+    Finish,
 }
 
 /// <summary>
@@ -24,6 +27,7 @@ public static class FakeModelScript
     /// <summary>The input token count every fake model call reports.</summary>
     public const int InputTokensPerCall = 42;
     public const string HandoffTool = "transfer_to_knowledge";
+    public const string FinishTool = "finish";
     public const string SearchFunction = "search_knowledge";
     public const string SearchArguments = """{"query":"solar"}""";
 
@@ -34,11 +38,12 @@ public static class FakeModelScript
     public static string Answer => string.Concat(AnswerDeltas);
 
     /// <summary>
-    /// Hand-offs are offered only to the manager; a tool result means the tool already ran;
-    /// otherwise the specialist is asked to call its search tool.
+    /// Hand-offs are offered only to the manager, which finishes once its hand-off has a result (the
+    /// specialist's answer); a tool result means the tool already ran; otherwise the specialist is
+    /// asked to call its search tool.
     /// </summary>
     public static FakeReply Decide(IReadOnlyCollection<string> offeredTools, bool hasToolResult) =>
-        offeredTools.Any(tool => tool.StartsWith(HandoffPrefix, StringComparison.Ordinal)) ? FakeReply.Handoff
+        offeredTools.Any(tool => tool.StartsWith(HandoffPrefix, StringComparison.Ordinal)) ? (hasToolResult ? FakeReply.Finish : FakeReply.Handoff)
         : hasToolResult ? FakeReply.Answer
         : FakeReply.SearchCall;
 

@@ -41,6 +41,9 @@ public sealed class FakeOpenAIServer : FakeModelServer
             case FakeReply.Handoff:
                 stream = chunks.ThinkThenCall(FakeModelScript.ManagerReasoning, "call_handoff", FakeModelScript.HandoffTool, ["{}"]);
                 break;
+            case FakeReply.Finish:
+                stream = chunks.ThinkThenCall([], "call_finish", FakeModelScript.FinishTool, ["{}"]);
+                break;
             case FakeReply.SearchCall when FakeModelScript.SearchToolName(offered) is { } search:
                 stream = chunks.ThinkThenCall(FakeModelScript.SpecialistReasoning, "call_search", search, ["{\"query\":", "\"solar\"}"]);
                 break;

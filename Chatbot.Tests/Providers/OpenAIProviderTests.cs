@@ -22,6 +22,8 @@ public sealed class OpenAIProviderTests(OpenAIRunFixture fixture)
 {
     protected override string SearchCallId => "call_search";
 
+    protected override string HandoffCallId => "call_handoff";
+
     protected override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
         FakeOpenAIServer.ToolMessages(request.Body)
             .Select(message => new SentToolResult((string?)message["tool_call_id"] ?? "", Text(message["content"])))
@@ -37,6 +39,15 @@ public sealed class OpenAIProviderTests(OpenAIRunFixture fixture)
             Assert.Equal(OpenAIRunFixture.ModelId, (string?)request.Body["model"]);
             Assert.Equal($"Bearer {OpenAIRunFixture.ApiKey}", request.Headers["Authorization"]);
         });
+    }
+
+    [Fact]
+    public void Requires_the_manager_to_call_a_function_on_every_turn()
+    {
+        var managerTurns = Fixture.Server.Requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.Finish).ToArray();
+
+        Assert.Equal(2, managerTurns.Length);
+        Assert.All(managerTurns, request => Assert.Equal("required", (string?)request.Body["tool_choice"]));
     }
 
     /// <summary>A tool message's content: a string, or text parts.</summary>

@@ -41,9 +41,17 @@ public static class BedrockChatClientFactory
             : new AnthropicBedrockClient(credentials) { HttpClient = http, MaxRetries = 0, BaseUrl = bedrock.BaseUrl };
         var model = client.AsIChatClient(options.BedrockModelId, defaultMaxOutputTokens: bedrock.MaxOutputTokens, thinkingMode: AnthropicThinkingMode.Extended);
 
-        return bedrock.EnableThinking
-            ? model.AsBuilder().ConfigureOptions(chat => chat.Reasoning ??= new ReasoningOptions { Effort = ReasoningEffort.Low }).Build()
-            : model;
+        return bedrock.EnableThinking ? model.AsBuilder().ConfigureOptions(Thinking).Build() : model;
+    }
+
+    /// <summary>Extended thinking on every call. Claude refuses a forced tool choice while it thinks, so then it chooses on its own.</summary>
+    private static void Thinking(ChatOptions chat)
+    {
+        chat.Reasoning ??= new ReasoningOptions { Effort = ReasoningEffort.Low };
+        if (chat.ToolMode is RequiredChatToolMode)
+        {
+            chat.ToolMode = ChatToolMode.Auto;
+        }
     }
 
     private static AWSCredentials DefaultCredentials()

@@ -20,7 +20,7 @@ public static class ConverseRequestBody
         {
             body["system"] = system;
         }
-        if (ConverseTools.Config(options) is { } toolConfig)
+        if (ConverseTools.Config(options, thinking) is { } toolConfig)
         {
             body["toolConfig"] = toolConfig;
         }

@@ -6,7 +6,7 @@ namespace Chatbot.ApiService.Llm.Converse;
 /// <summary>The offered functions as Converse's <c>toolConfig</c>: a <c>toolSpec</c> with a JSON schema each, and the tool choice.</summary>
 public static class ConverseTools
 {
-    public static JsonObject? Config(ChatOptions? options)
+    public static JsonObject? Config(ChatOptions? options, bool thinking)
     {
         var functions = options?.Tools?.OfType<AIFunctionDeclaration>().ToList() ?? [];
         if (functions.Count == 0)
@@ -16,7 +16,8 @@ public static class ConverseTools
         var config = new JsonObject { ["tools"] = new JsonArray([.. functions.Select(Spec)]) };
         // Auto is Converse's default and the only choice every tool-using model takes, so it goes unsaid.
         // There is no "none": the tools stay declared, as turns with toolUse blocks require.
-        if (Required(options!.ToolMode) is { } choice)
+        // Claude refuses a forced choice while it thinks, so then it chooses on its own.
+        if (!thinking && Required(options!.ToolMode) is { } choice)
         {
             config["toolChoice"] = choice;
         }

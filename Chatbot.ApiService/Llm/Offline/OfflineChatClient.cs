@@ -23,7 +23,10 @@ public sealed class OfflineChatClient(OfflineModelOptions options) : IChatClient
         var plan = OfflinePlanner.Plan(conversation, chatOptions?.Tools ?? []);
         if (plan is not null)
         {
-            yield return Update(new TextReasoningContent(plan.Reasoning));
+            if (plan.Reasoning.Length > 0)
+            {
+                yield return Update(new TextReasoningContent(plan.Reasoning));
+            }
             yield return Update(plan.Call);
             yield return Update(Usage(conversation, plan.Reasoning.Length));
             yield break;

@@ -4,46 +4,53 @@ using Microsoft.Extensions.AI;
 namespace Chatbot.ApiService.Llm.Offline;
 
 /// <summary>
-/// Decides which of the offered tools the offline model calls for a question: a hand-off for
-/// the manager, a data or calculator tool for a specialist. Null means "answer now".
+/// Decides which of the offered tools the offline model calls for a question: for the manager a
+/// hand-off per part of the question, then finish; for a specialist a data or calculator tool
+/// for its part. Null means "answer now".
 /// </summary>
 public static class OfflinePlanner
 {
     public static OfflinePlan? Plan(OfflineConversation conversation, IList<AITool> tools)
     {
-        if (conversation.HasToolResults || tools.Count == 0)
-        {
-            return null;
-        }
-        var signals = Topic(conversation);
         var names = tools.Select(tool => tool.Name).ToArray();
-        return PlanHandoff(signals, names) ?? PlanTool(signals, names);
-    }
-
-    /// <summary>A follow-up without a topic of its own ("and if it saves 20000 a year?") continues the previous question's.</summary>
-    private static QuestionSignals Topic(OfflineConversation conversation)
-    {
-        var current = QuestionSignals.Of(conversation.Question);
-        return current.HasTopic || conversation.PreviousQuestion is null
-            ? current
-            : QuestionSignals.FollowUp(conversation.PreviousQuestion, conversation.Question);
-    }
-
-    private static OfflinePlan? PlanHandoff(QuestionSignals signals, string[] names)
-    {
-        if (!names.Any(name => name.StartsWith(ToolNames.HandoffPrefix, StringComparison.Ordinal)))
+        if (names.Any(name => name.StartsWith(ToolNames.HandoffPrefix, StringComparison.Ordinal)))
+        {
+            return PlanHandoff(conversation, names);
+        }
+        if (conversation.HasToolResults || names.Length == 0)
         {
             return null;
         }
-        var (specialist, why) =
-            signals.IsAboutFinance ? (ToolNames.Finance, "it gives figures to calculate with")
-            : signals.IsAboutPortfolio ? (ToolNames.Portfolio, "it asks about the user's own assets")
-            : (ToolNames.Knowledge, "it asks to explain a concept");
-        var handoff = ToolNames.HandoffPrefix + specialist;
-        return names.Contains(handoff)
-            ? Call(handoff, [], $"The question goes to the {specialist} specialist because {why}.")
-            : null;
+        return PlanTool(PartFor(QuestionPart.Of(conversation), names).Signals, names);
     }
+
+    /// <summary>The next part no specialist has had yet goes on; when none is left, finish (silently: nothing to explain).</summary>
+    private static OfflinePlan? PlanHandoff(OfflineConversation conversation, string[] names)
+    {
+        var handed = conversation.ToolNamesByCallId.Values
+            .Where(name => name.StartsWith(ToolNames.HandoffPrefix, StringComparison.Ordinal))
+            .Select(name => name[ToolNames.HandoffPrefix.Length..])
+            .ToHashSet();
+        var parts = QuestionPart.Of(conversation);
+        var next = parts.FirstOrDefault(part => !handed.Contains(part.Specialist) && names.Contains(ToolNames.HandoffPrefix + part.Specialist));
+        if (next is null)
+        {
+            return names.Contains(ToolNames.Finish) ? Call(ToolNames.Finish, [], "") : null;
+        }
+        var reasoning = handed.Count > 0 ? $"Part of the question is answered; the rest goes to the {next.Specialist} specialist because {next.Why}."
+            : parts.Count > 1 ? $"The question has {parts.Count} parts. The first goes to the {next.Specialist} specialist because {next.Why}."
+            : $"The question goes to the {next.Specialist} specialist because {next.Why}.";
+        return Call(ToolNames.HandoffPrefix + next.Specialist, [], reasoning);
+    }
+
+    /// <summary>
+    /// The part for the specialist whose own tools are offered (SK names them plugin_function).
+    /// Finance is offered the knowledge search too, so a knowledge part is the last choice.
+    /// </summary>
+    private static QuestionPart PartFor(IReadOnlyList<QuestionPart> parts, string[] names) =>
+        parts.OrderBy(part => part.Specialist == ToolNames.Knowledge)
+            .FirstOrDefault(part => names.Any(name => name.StartsWith(part.Specialist + "_", StringComparison.Ordinal)))
+        ?? parts[0];
 
     private static OfflinePlan? PlanTool(QuestionSignals signals, string[] names)
     {

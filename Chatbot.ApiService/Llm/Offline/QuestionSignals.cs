@@ -9,7 +9,7 @@ public sealed partial record QuestionSignals(string Text, HashSet<string> Words,
 {
     private static readonly string[] PortfolioWords = ["my", "our", "mine", "assets", "asset", "portfolio", "site", "sites", "status", "offline", "systems"];
     private static readonly string[] KnowledgeTopics = ["solar", "pv", "capex", "opex", "payback", "tariff", "tariffs", "charging", "battery", "storage", "lcoe", "feed-in", "self-consumption", "kwp", "inverter"];
-    private static readonly string[] FinanceWords = ["calculate", "estimate", "payback", "roi", "invest", "investment", "savings", "saving", "eur", "euro", "€"];
+    private static readonly string[] FinanceWords = ["calculate", "estimate", "payback", "roi", "invest", "investment", "savings", "saving", "cost", "costs", "price", "eur", "euro", "€"];
 
     public static QuestionSignals Of(string text) => new(text, TextMatching.Words(text), ReadAmounts(text), ReadKwp(text));
 
