@@ -2,14 +2,19 @@ namespace Chatbot.ApiService.Answers;
 
 /// <summary>
 /// The runs in flight in this process: counted (so a test can see that nothing is orphaned),
-/// and ended with an <c>error</c> event when a shutdown's drain time is up.
+/// ended with an <c>error</c> event when a shutdown's drain time is up, and when the last began
+/// (prewarm warms again after a quiet spell).
 /// </summary>
-public sealed class RunRegistry : IDisposable
+public sealed class RunRegistry(TimeProvider clock) : IDisposable
 {
     private readonly CancellationTokenSource _shutdown = new();
     private int _active;
+    private long _lastStarted = clock.GetTimestamp();
 
     public int Active => Volatile.Read(ref _active);
+
+    /// <summary>How long since a run last began here (since the process started when none has).</summary>
+    public TimeSpan Quiet => clock.GetElapsedTime(Volatile.Read(ref _lastStarted));
 
     /// <summary>True once the process is stopping: new questions get 503.</summary>
     public bool Draining { get; private set; }
@@ -20,6 +25,7 @@ public sealed class RunRegistry : IDisposable
     public IDisposable Track()
     {
         Interlocked.Increment(ref _active);
+        Volatile.Write(ref _lastStarted, clock.GetTimestamp());
         return new Tracked(this);
     }
 

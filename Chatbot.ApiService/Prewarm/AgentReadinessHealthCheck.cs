@@ -5,15 +5,19 @@ namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Readiness: unhealthy until the start-up warm-up is done, so no traffic reaches a cold
-/// replica. With start-up prewarm off, a cold process is only degraded (still ready).
+/// replica; then healthy, or degraded naming what did not warm (it is tried again). With start-up
+/// prewarm off, a cold process is only degraded (still ready).
 /// </summary>
 public sealed class AgentReadinessHealthCheck(PrewarmService prewarm, IOptions<PrewarmOptions> options) : IHealthCheck
 {
     public const string Name = "agent";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(
-            prewarm.IsWarm ? HealthCheckResult.Healthy("The agent runtime is warm.")
-            : options.Value.OnStartup ? HealthCheckResult.Unhealthy("The agent runtime is warming up.")
-            : HealthCheckResult.Degraded("Start-up prewarm is off; the first request warms the agent."));
+        Task.FromResult(prewarm.Last switch
+        {
+            { AllWarm: true } => HealthCheckResult.Healthy("Warm."),
+            { } report => HealthCheckResult.Degraded($"Not warm, trying again: {string.Join(", ", report.Failed)}."),
+            null when options.Value.OnStartup => HealthCheckResult.Unhealthy("Warming up."),
+            null => HealthCheckResult.Degraded("Start-up prewarm is off; the first request warms the agent."),
+        });
 }

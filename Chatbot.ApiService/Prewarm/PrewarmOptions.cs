@@ -15,4 +15,12 @@ public sealed class PrewarmOptions
     /// "A new replica").
     /// </summary>
     public int HttpRounds { get; set; } = 40;
+
+    /// <summary>Warm again once no answer has begun for this long (the seed's 5 minutes: idle connections close); zero never does.</summary>
+    public TimeSpan RewarmWhenQuietFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The first wait before a component that failed to warm is tried again; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
 using MongoDB.Bson;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 
 namespace Chatbot.ApiService.Prewarm;
@@ -14,13 +16,17 @@ namespace Chatbot.ApiService.Prewarm;
 /// store, archive and model connections, and, once the server listens, sends the requests clients
 /// send to itself over HTTP (<see cref="HttpWarmup"/>: one answer per specialist, on the offline
 /// model) so the whole request path is JIT-compiled before readiness says so.
-/// Runs once per process however many callers arrive together.
+/// One warm-up at a time however many callers arrive together; its report is reused until a
+/// component has failed (the next call tries again) or no answer has begun for
+/// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>.
 /// </summary>
 public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
     HttpWarmup http,
     MemoryWarmup memory,
     IRunStore runStore,
+    RunRegistry runs,
+    IOptions<PrewarmOptions> options,
     ModelConnectionWarmer model,
     StoreStatus stores,
     IServiceProvider services,
@@ -30,19 +36,27 @@ public sealed class PrewarmService(
     private readonly Lock _gate = new();
     private Task<PrewarmReport>? _warmup;
 
-    public bool IsWarm => _warmup is { IsCompletedSuccessfully: true };
+    private PrewarmReport? _last;
+
+    /// <summary>True once a warm-up has finished, even with a failed component (readiness says which).</summary>
+    public bool IsWarm => Last is not null;
+
+    public PrewarmReport? Last => Volatile.Read(ref _last);
 
     public Task<PrewarmReport> WarmAsync()
     {
         lock (_gate)
         {
-            if (_warmup is null || _warmup.IsFaulted)
+            if (_warmup is null || _warmup.IsFaulted || _warmup.IsCompletedSuccessfully && IsDue(_warmup.Result))
             {
                 _warmup = Task.Run(RunAsync);
             }
             return _warmup;
         }
     }
+
+    private bool IsDue(PrewarmReport report) =>
+        !report.AllWarm || options.Value.RewarmWhenQuietFor > TimeSpan.Zero && runs.Quiet >= options.Value.RewarmWhenQuietFor;
 
     private async Task<PrewarmReport> RunAsync()
     {
@@ -65,6 +79,7 @@ public sealed class PrewarmService(
         var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
             string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
+        Volatile.Write(ref _last, report);
         return report;
     }
 
