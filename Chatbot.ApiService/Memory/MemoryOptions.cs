@@ -5,9 +5,6 @@ public sealed class MemoryOptions
 {
     public const string Section = "Chatbot:Memory";
 
-    /// <summary>The seed's name for <see cref="Collection"/>, honoured when the setting itself is absent.</summary>
-    public const string SeedCollectionVariable = "CHATBOT_MEMORY_COLLECTION";
-
     /// <summary>Sliding expiry of a conversation in the hot store (the seed's REDIS_TTL).</summary>
     public TimeSpan Ttl { get; set; } = TimeSpan.FromHours(1);
 
