@@ -32,6 +32,7 @@ public sealed class SeedEnvironmentTests
         Assert.Equal((SeedAccessKey, SeedRegion), (signature.AccessKeyId, signature.Region));
         Assert.Contains(api.Output.Split('\n'), line => line.Contains("AWS_ACCESS_KEY_ID") && line.Contains("AWS_SECRET_ACCESS_KEY"));
         Assert.Equal("""{"service":"Seed Chatbot"}""", await new HttpClient { BaseAddress = new Uri(api.BaseUrl) }.GetStringAsync("/"));
+        Assert.Contains("PROJECT_NAME (the seed's name) sets Chatbot:Service:Name", api.Output);
     }
 
     public static TheoryData<string> BedrockApis => new() { ConverseRunFixture.ModelId, BedrockRunFixture.ModelId };
@@ -51,6 +52,7 @@ public sealed class SeedEnvironmentTests
 
         var signature = SignatureOf(bedrock);
         Assert.Equal((StandardAccessKey, "us-west-2"), (signature.AccessKeyId, signature.Region));
+        Assert.Contains("AWS_ACCESS_KEY (the seed's name) is ignored because AWS_ACCESS_KEY_ID is set", api.Output);
     }
 
     /// <summary>Bedrock at the fake runtime, with AWS credentials under the seed's names only.</summary>
