@@ -14,7 +14,7 @@ public static class MemoryRegistration
 {
     public static IServiceCollection AddConversationMemory(this IServiceCollection services, StoreStatus status)
     {
-        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section);
+        services.AddOptionsWithValidateOnStart<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<InProcessConversationStore>();
 
         var hasRedis = status.Memory == StoreStatus.RedisMemory;

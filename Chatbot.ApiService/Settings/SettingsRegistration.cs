@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Chatbot.ApiService.Settings;
 
 /// <summary>The seed's variables as aliases of our settings, and the service's own name, version and route prefix.</summary>
@@ -16,8 +14,7 @@ public static class SettingsRegistration
         builder.Services.AddHostedService(services => new SeedSettingsLog(
             services.GetRequiredService<IConfiguration>(), awsNotice, services.GetRequiredService<ILogger<SeedSettingsLog>>()));
 
-        builder.Services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
+        builder.Services.AddOptionsWithValidateOnStart<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations();
         return builder;
     }
 }
