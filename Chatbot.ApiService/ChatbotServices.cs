@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Endpoints;
@@ -22,12 +23,15 @@ public static class ChatbotServices
         var services = builder.Services;
         services.AddConversationMemory(stores);
         services.AddResumableRuns(stores);
-        services.AddOptions<RequestLimits>().BindConfiguration(RequestLimits.Section);
-        services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section);
-        services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
-        services.AddOptions<RunBudgetOptions>().BindConfiguration(RunBudgetOptions.Section);
-        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section);
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Validated as the host starts: a bad setting stops the process with its key, not a request later.
+        // Reflection-based DataAnnotations: the source-generated validator's Range drops ErrorMessage, the key's name.
+        services.AddOptionsWithValidateOnStart<RequestLimits>().BindConfiguration(RequestLimits.Section).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<StreamingOptions, StreamingOptionsValidator>().BindConfiguration(StreamingOptions.Section);
+        // Nothing to check but its binding (a value that is not a boolean), which ValidateOnStart also brings forward.
+        services.AddOptionsWithValidateOnStart<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
+        services.AddOptionsWithValidateOnStart<RunBudgetOptions>().BindConfiguration(RunBudgetOptions.Section).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateDataAnnotations();
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.Parse(ShutdownOptions.HostShutdownTimeout, CultureInfo.InvariantCulture));
         services.AddSingleton<RunRegistry>();
         services.AddHostedService<GracefulShutdown>();
         services.AddSingleton(TimeProvider.System);

@@ -1,17 +1,22 @@
 using Chatbot.ApiService;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Settings;
 using Chatbot.ApiService.Stores;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddChatbotSettings();
 builder.AddServiceDefaults();
 var stores = builder.AddChatbotStores();
 builder.AddChatbotAuth();
 builder.AddChatbotApi(stores);
 builder.AddQuestionLimits();
-builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<IdentitySchemeDocument>());
+builder.Services.AddOpenApi(openApi => openApi
+    .AddDocumentTransformer<ServiceInfoDocument>()
+    .AddDocumentTransformer<IdentitySchemeDocument>());
 
 var app = builder.Build();
 // Fails start-up on an unsafe identity configuration, naming the setting.
@@ -33,7 +38,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 // Anonymous: the service's name, nothing about how it is set up.
-app.MapGet("/", () => new { service = "Chatbot.ApiService" }).ExcludeFromDescription();
+app.MapGet("/", (IOptions<ServiceOptions> service) => new { service = service.Value.Name }).ExcludeFromDescription();
 app.MapChatbotApi();
 
 app.Run();

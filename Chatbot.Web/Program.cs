@@ -11,7 +11,7 @@ builder.AddChatbotIdentity();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
-builder.Services.AddOptions<ApiConnectionOptions>().BindConfiguration(ApiConnectionOptions.Section);
+builder.Services.AddOptionsWithValidateOnStart<ApiConnectionOptions, ApiConnectionOptionsValidator>().BindConfiguration(ApiConnectionOptions.Section);
 var apiBaseAddress = builder.Configuration.GetSection(ApiConnectionOptions.Section).Get<ApiConnectionOptions>()?.BaseAddress
     ?? new ApiConnectionOptions().BaseAddress;
 builder.Services.AddTransient<GatewaySecretHandler>();

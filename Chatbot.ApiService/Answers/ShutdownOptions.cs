@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Chatbot.ApiService.Answers;
 
 /// <summary><c>Chatbot:Shutdown</c>: how long answers in flight may finish after SIGTERM.</summary>
@@ -5,6 +7,11 @@ public sealed class ShutdownOptions
 {
     public const string Section = "Chatbot:Shutdown";
 
+    /// <summary>How long the host waits for its services to stop (<see cref="HostOptions.ShutdownTimeout"/>).</summary>
+    public const string HostShutdownTimeout = "00:00:30";
+
     /// <summary>Below the host's shutdown timeout, so every stream gets its error event before the socket closes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", HostShutdownTimeout, MaximumIsExclusive = true,
+        ErrorMessage = Section + ":DrainTime must be zero or more and below the host's shutdown timeout (" + HostShutdownTimeout + ").")]
     public TimeSpan DrainTime { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -1,14 +1,33 @@
 using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Settings;
 using Chatbot.Contracts.Api;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Endpoints;
 
-/// <summary>The seed-compatible HTTP API under <see cref="ChatbotRoutes.Prefix"/>; each handler's typed results describe its answers.</summary>
+/// <summary>
+/// The seed-compatible HTTP API under <see cref="ChatbotRoutes.Prefix"/>, and also under the
+/// configured route prefix (the seed's API_V1_STR) when that differs; each handler's typed results
+/// describe its answers.
+/// </summary>
 public static class ChatbotApi
 {
     public static IEndpointRouteBuilder MapChatbotApi(this IEndpointRouteBuilder endpoints)
     {
-        var chatbot = endpoints.MapGroup(ChatbotRoutes.Prefix).WithTags("chatbot")
+        MapUnder(endpoints, ChatbotRoutes.Prefix);
+        var configured = endpoints.ServiceProvider.GetRequiredService<IOptions<ServiceOptions>>().Value.RoutePrefix + ChatbotRoutes.Chatbot;
+        if (!string.Equals(configured, ChatbotRoutes.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // The same operations again: described once in the OpenAPI document.
+            MapUnder(endpoints, configured).ExcludeFromDescription();
+        }
+        return endpoints;
+    }
+
+    private static RouteGroupBuilder MapUnder(IEndpointRouteBuilder endpoints, string prefix)
+    {
+        var api = endpoints.MapGroup(prefix).WithTags("chatbot");
+        var chatbot = api.MapGroup("/")
             .RequireAuthorization()
             .AddEndpointFilter<IdentityHeaderFilter>()
             .RequireCors(IdentityRegistration.CorsPolicy);
@@ -23,8 +42,8 @@ public static class ChatbotApi
         chatbot.MapGet("/conversations/{id}", ConversationsEndpoint.GetAsync).WithSummary("The turns of one of the caller's conversations; 404 for any other.");
         chatbot.MapDelete("/conversations/{id}", ConversationsEndpoint.DeleteAsync).WithSummary("Erases one of the caller's conversations, hot and archived.");
         // Open like /health and /alive: probes carry no identity.
-        endpoints.MapGet(ChatbotRoutes.Health, SeedHealthEndpoint.Handle).WithTags("chatbot")
+        api.MapGet("/health", SeedHealthEndpoint.Handle)
             .WithSummary("The seed's health shape: status, agent_initialized, agent_id, timestamp.");
-        return endpoints;
+        return api;
     }
 }

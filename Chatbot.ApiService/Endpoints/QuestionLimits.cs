@@ -20,7 +20,7 @@ public static class QuestionLimits
     public static IHostApplicationBuilder AddQuestionLimits(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        builder.Services.AddOptionsWithValidateOnStart<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations();
         builder.Services.AddSingleton<RunningAnswersLimiter>();
         builder.Services.AddRateLimiter(options =>
         {

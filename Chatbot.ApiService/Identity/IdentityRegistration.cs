@@ -21,7 +21,7 @@ public static class IdentityRegistration
     public static IHostApplicationBuilder AddChatbotAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+        services.AddOptionsWithValidateOnStart<AuthOptions, AuthOptionsValidator>().BindConfiguration(AuthOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.TrustedProxies = ConfiguredList.Read(configuration, $"{AuthOptions.Section}:TrustedProxies"));
         services.AddSingleton<AuthModeSelector>();

@@ -29,6 +29,18 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         {
             yield return $"{Bedrock}:MaxOutputTokens must be positive, and above {BedrockOptions.ThinkingBudgetTokens} with EnableThinking.";
         }
+        if (options.OfflineModel.TokenDelayMs < 0)
+        {
+            yield return $"{LlmOptions.Section}:Offline:TokenDelayMs must not be negative.";
+        }
+        if (!IsHttpOrUnset(options.Bedrock.BaseUrl))
+        {
+            yield return $"{Bedrock}:BaseUrl must be an http(s) URL, not '{options.Bedrock.BaseUrl}'.";
+        }
+        if (!IsHttpOrUnset(options.OpenAI.Endpoint))
+        {
+            yield return $"{LlmOptions.Section}:OpenAI:Endpoint must be an http(s) URL, not '{options.OpenAI.Endpoint}'.";
+        }
         if (options.Retry.MaxAttempts is < 1 or > 10)
         {
             yield return $"{Retry}:MaxAttempts must be 1 to 10.";
@@ -38,4 +50,7 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             yield return $"{Retry}:FirstDelay must not be negative, and {Retry}:MaxDelay not below it.";
         }
     }
+
+    private static bool IsHttpOrUnset(string? url) =>
+        string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 }

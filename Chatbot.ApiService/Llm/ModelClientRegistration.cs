@@ -12,10 +12,8 @@ public static class ModelClientRegistration
 {
     public static IHostApplicationBuilder AddModelClient(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section)
-            .PostConfigure<IConfiguration>(ModelConnectionString.Apply)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddOptionsWithValidateOnStart<LlmOptions, LlmOptionsValidator>().BindConfiguration(LlmOptions.Section)
+            .PostConfigure<IConfiguration>(ModelConnectionString.Apply);
         // One HttpClient for the provider SDK and the prewarm request, so prewarm opens the very
         // connection the first question uses. Streams are bounded by cancellation, not a timeout.
         builder.Services.AddSingleton(_ => new ModelHttpClient(new HttpClient(new ThrottledResponseHandler

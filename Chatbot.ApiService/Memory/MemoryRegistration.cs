@@ -14,9 +14,7 @@ public static class MemoryRegistration
 {
     public static IServiceCollection AddConversationMemory(this IServiceCollection services, StoreStatus status)
     {
-        services.AddOptions<MemoryOptions>()
-            .BindConfiguration(MemoryOptions.Section)
-            .PostConfigure<IConfiguration>(HonourSeedCollectionName);
+        services.AddOptionsWithValidateOnStart<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<InProcessConversationStore>();
 
         var hasRedis = status.Memory == StoreStatus.RedisMemory;
@@ -48,14 +46,5 @@ public static class MemoryRegistration
             provider.GetRequiredService<IOptions<MemoryOptions>>(),
             provider.GetRequiredService<ILogger<ArchivedConversationStore>>()));
         return services;
-    }
-
-    private static void HonourSeedCollectionName(MemoryOptions options, IConfiguration configuration)
-    {
-        if (configuration[$"{MemoryOptions.Section}:{nameof(MemoryOptions.Collection)}"] is null
-            && configuration[MemoryOptions.SeedCollectionVariable] is { Length: > 0 } seedName)
-        {
-            options.Collection = seedName;
-        }
     }
 }

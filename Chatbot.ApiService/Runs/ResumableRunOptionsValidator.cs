@@ -20,6 +20,23 @@ public sealed class ResumableRunOptionsValidator : IValidateOptions<ResumableRun
         {
             failures.Add($"{ResumableRunOptions.Section}:{nameof(options.Lease)} must be positive (it is {options.Lease}).");
         }
+        if (options.FollowPollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{ResumableRunOptions.Section}:{nameof(options.FollowPollInterval)} must be positive (it is {options.FollowPollInterval}).");
+        }
+        else if (options.Lease < options.FollowPollInterval)
+        {
+            // A follower checks the lease once a poll: a shorter lease lapses between two checks of a live producer.
+            failures.Add($"{ResumableRunOptions.Section}:{nameof(options.Lease)} ({options.Lease}) must not be shorter than {ResumableRunOptions.Section}:{nameof(options.FollowPollInterval)} ({options.FollowPollInterval}).");
+        }
+        if (options.RetainFor <= TimeSpan.Zero)
+        {
+            failures.Add($"{ResumableRunOptions.Section}:{nameof(options.RetainFor)} must be positive (it is {options.RetainFor}).");
+        }
+        if (options.MaxEvents < 1)
+        {
+            failures.Add($"{ResumableRunOptions.Section}:{nameof(options.MaxEvents)} must be at least 1 (it is {options.MaxEvents}).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

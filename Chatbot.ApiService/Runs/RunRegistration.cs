@@ -1,6 +1,5 @@
 using Chatbot.ApiService.Runs.Redis;
 using Chatbot.ApiService.Stores;
-using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Runs;
 
@@ -9,8 +8,7 @@ public static class RunRegistration
 {
     public static IServiceCollection AddResumableRuns(this IServiceCollection services, StoreStatus status)
     {
-        services.AddOptions<ResumableRunOptions>().BindConfiguration(ResumableRunOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ResumableRunOptions>, ResumableRunOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<ResumableRunOptions, ResumableRunOptionsValidator>().BindConfiguration(ResumableRunOptions.Section);
         services.AddSingleton<RunCancellations>();
         if (status.Memory == StoreStatus.RedisMemory)
         {

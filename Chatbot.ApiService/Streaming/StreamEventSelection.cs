@@ -1,9 +1,10 @@
 namespace Chatbot.ApiService.Streaming;
 
 /// <summary>
-/// Which events one stream carries. L1 (default, as in the seed) is tokens only; L2 adds agent,
-/// tool and thinking events. A request asks for a level (<c>2</c>) or a list of event types
-/// (<c>token,tool_start,...</c>), within what the server allows.
+/// Which events one stream carries. L1 (as in the seed's production setting) is tokens only; L2
+/// adds agent, tool and thinking events. A request asks for a level (<c>2</c>) or a list of event
+/// types (<c>token,tool_start,...</c>); one that names neither gets the server's default. Either
+/// way only what the server allows.
 /// </summary>
 public sealed class StreamEventSelection
 {
@@ -35,21 +36,24 @@ public sealed class StreamEventSelection
     /// <param name="events">The event types asked for, comma-separated; wins over the level.</param>
     public static StreamEventSelection From(string? level, string? events, StreamingOptions options)
     {
-        var allowed = options.EffectiveAllowedEvents
-            .Select(name => StreamEventTypeNames.TryParse(name, out var type) ? type : (StreamEventType?)null)
-            .OfType<StreamEventType>()
-            .ToHashSet();
-
+        var allowed = Parse(options.EffectiveAllowedEvents).ToHashSet();
         if (!string.IsNullOrWhiteSpace(events))
         {
-            var requested = events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(name => StreamEventTypeNames.TryParse(name, out var type) ? type : (StreamEventType?)null)
-                .OfType<StreamEventType>();
-            return new StreamEventSelection(requested.Where(allowed.Contains));
+            return Within(Parse(events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), allowed);
         }
-
-        return level?.Trim() == "2"
-            ? new StreamEventSelection(LevelTwo.Where(allowed.Contains))
-            : TokensOnly;
+        if (!string.IsNullOrWhiteSpace(level))
+        {
+            return OfLevel(level.Trim() == "2" ? 2 : 1, allowed);
+        }
+        return options.DefaultEvents is { } defaults ? Within(Parse(defaults), allowed) : OfLevel(options.DefaultLevel, allowed);
     }
+
+    private static StreamEventSelection OfLevel(int level, HashSet<StreamEventType> allowed) =>
+        level == 2 ? Within(LevelTwo, allowed) : TokensOnly;
+
+    private static StreamEventSelection Within(IEnumerable<StreamEventType> requested, HashSet<StreamEventType> allowed) =>
+        new(requested.Where(allowed.Contains));
+
+    private static IEnumerable<StreamEventType> Parse(IEnumerable<string> names) =>
+        names.Select(name => StreamEventTypeNames.TryParse(name, out var type) ? type : (StreamEventType?)null).OfType<StreamEventType>();
 }

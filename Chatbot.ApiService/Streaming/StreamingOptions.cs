@@ -1,6 +1,6 @@
 namespace Chatbot.ApiService.Streaming;
 
-/// <summary><c>Chatbot:Streaming</c>: which event types the server allows, and the heartbeat pace.</summary>
+/// <summary><c>Chatbot:Streaming</c>: which event types the server allows and sends by default, and the heartbeat pace.</summary>
 public sealed class StreamingOptions
 {
     public const string Section = "Chatbot:Streaming";
@@ -21,6 +21,15 @@ public sealed class StreamingOptions
     public string[]? AllowedEvents { get; set; }
 
     public IReadOnlyList<string> EffectiveAllowedEvents => AllowedEvents ?? AllLevelTwoEvents;
+
+    /// <summary>
+    /// The level a request that names neither a level nor events gets: 1 (tokens only, the seed's
+    /// production setting) or 2 (agent, tool and thinking events too, its debugging one).
+    /// </summary>
+    public int DefaultLevel { get; set; } = 1;
+
+    /// <summary>The event types a request that names none gets; wins over <see cref="DefaultLevel"/>.</summary>
+    public string[]? DefaultEvents { get; set; }
 
     /// <summary>Seconds between <c>: ping</c> comments; Azure Container Apps cuts idle streams at 240 s, AWS ALB at 60 s.</summary>
     public double HeartbeatSeconds { get; set; } = 15;

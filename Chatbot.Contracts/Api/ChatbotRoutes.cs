@@ -3,7 +3,12 @@ namespace Chatbot.Contracts.Api;
 /// <summary>The API's paths (the seed's, under <see cref="Prefix"/>).</summary>
 public static class ChatbotRoutes
 {
-    public const string Prefix = "/api/v1/chatbot";
+    /// <summary>The seed's API_V1_STR, under which the chatbot's routes sit.</summary>
+    public const string ApiPrefix = "/api/v1";
+
+    public const string Chatbot = "/chatbot";
+
+    public const string Prefix = ApiPrefix + Chatbot;
 
     public const string Prewarm = Prefix + "/prewarm";
     public const string AskStream = Prefix + "/ask_stream";

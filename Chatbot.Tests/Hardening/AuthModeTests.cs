@@ -168,15 +168,17 @@ public sealed class AuthModeTests
     [Fact]
     public void Development_mode_is_refused_in_production()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Selector(new AuthOptions { Mode = "development" }, Environments.Production));
+        var failure = Validate(new AuthOptions { Mode = "development" }, Environments.Production);
 
-        Assert.Contains("refused in Production", failure.Message);
+        Assert.True(failure.Failed);
+        Assert.Contains("refused in Production", failure.FailureMessage);
     }
 
     [Fact]
     public void Production_defaults_to_gateway_mode_and_refuses_to_start_without_a_secret()
     {
-        Assert.Throws<InvalidOperationException>(() => Selector(new AuthOptions(), Environments.Production));
+        Assert.Contains("Chatbot:Auth:GatewaySecret", Validate(new AuthOptions(), Environments.Production).FailureMessage);
+        Assert.True(Validate(new AuthOptions { GatewaySecret = Secret }, Environments.Production).Succeeded);
         Assert.Equal(AuthMode.Gateway, Selector(new AuthOptions { GatewaySecret = Secret }, Environments.Production).Mode);
         Assert.Equal(AuthMode.Development, Selector(new AuthOptions(), Environments.Development).Mode);
     }
@@ -223,6 +225,9 @@ public sealed class AuthModeTests
         request.Headers.Add("Access-Control-Request-Headers", $"content-type,{StreamHeaders.Stream}");
         return await http.SendAsync(request);
     }
+
+    private static ValidateOptionsResult Validate(AuthOptions options, string environment) =>
+        new AuthOptionsValidator(new TestEnvironment(environment)).Validate(null, options);
 
     private static AuthModeSelector Selector(AuthOptions options, string environment) =>
         new(Options.Create(options), new TestEnvironment(environment), NullLogger<AuthModeSelector>.Instance);

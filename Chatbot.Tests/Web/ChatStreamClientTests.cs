@@ -30,6 +30,18 @@ public sealed class ChatStreamClientTests
         Assert.Equal("true", ask.Header(StreamHeaders.Resumable));
     }
 
+    [Theory]
+    [InlineData(false, "1")]
+    [InlineData(true, "2")]
+    public async Task Names_the_level_it_wants_so_the_servers_default_level_does_not_decide(bool withReasoning, string level)
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Complete(2), BodyEnding.Ends));
+
+        await ReadIntoAsync([], Fast, withReasoning: withReasoning);
+
+        Assert.Equal(level, Assert.Single(_api.StreamRequests).Header(StreamHeaders.Level));
+    }
+
     [Fact]
     public async Task A_cut_stream_resumes_after_the_last_event_as_the_same_user_and_drops_the_replayed_events()
     {
@@ -203,10 +215,10 @@ public sealed class ChatStreamClientTests
         return events;
     }
 
-    private async Task ReadIntoAsync(List<ChatStreamEvent> events, StreamResumePolicy policy, CancellationToken cancellationToken = default)
+    private async Task ReadIntoAsync(List<ChatStreamEvent> events, StreamResumePolicy policy, CancellationToken cancellationToken = default, bool withReasoning = false)
     {
         var client = new ChatStreamClient(_api.CreateClient(), policy);
-        await foreach (var streamEvent in client.AskAsync("What is CAPEX?", "c1", withReasoning: false, Identity, cancellationToken))
+        await foreach (var streamEvent in client.AskAsync("What is CAPEX?", "c1", withReasoning, Identity, cancellationToken))
         {
             events.Add(streamEvent);
         }

@@ -61,10 +61,8 @@ public sealed class ChatStreamClient(HttpClient http, StreamResumePolicy? resume
         });
         request.Headers.Add(StreamHeaders.Stream, "true");
         request.Headers.Add(StreamHeaders.Resumable, "true");
-        if (withReasoning)
-        {
-            request.Headers.Add(StreamHeaders.Level, "2");
-        }
+        // Always named: a request without a level gets the server's configured default.
+        request.Headers.Add(StreamHeaders.Level, withReasoning ? "2" : "1");
 
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Chatbot.Contracts.Identity;
 
 namespace Chatbot.Web.Identity;
@@ -11,6 +12,7 @@ public sealed class WebIdentityOptions
     public string? Mode { get; set; }
 
     /// <summary>How long a signed-in session lasts without use (sliding).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true, ErrorMessage = Section + ":SessionLifetime must be positive.")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>Which claim carries each identity field: in the provider's tokens (oidc), and in the session of every mode.</summary>

@@ -14,6 +14,8 @@ public static class WebIdentityRegistration
         var api = builder.Configuration.GetSection(ApiConnectionOptions.Section).Get<ApiConnectionOptions>() ?? new ApiConnectionOptions();
         var setup = WebIdentitySetup.Select(options, api, builder.Environment);
         builder.Services.AddSingleton(setup);
+        // The mode's own rules ran above, in WebIdentitySetup: the mode decides which services exist.
+        builder.Services.AddOptionsWithValidateOnStart<WebIdentityOptions>().BindConfiguration(WebIdentityOptions.Section).ValidateDataAnnotations();
         if (setup.Mode == WebIdentityMode.Gateway)
         {
             builder.Services.AddSingleton(GatewayIdentityHandler.Proof(options.Gateway));

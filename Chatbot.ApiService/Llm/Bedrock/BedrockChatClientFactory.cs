@@ -29,10 +29,10 @@ public static class BedrockChatClientFactory
     private static IChatClient CreateAnthropic(LlmOptions options, HttpClient http)
     {
         var bedrock = options.Bedrock;
-        if (!string.IsNullOrWhiteSpace(bedrock.Region) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("AWS_REGION")))
+        if (!string.IsNullOrWhiteSpace(bedrock.Region))
         {
-            // The SDK reads the region only from the AWS chain; our setting feeds it there.
-            Environment.SetEnvironmentVariable("AWS_REGION", bedrock.Region);
+            // The SDK reads the region only from the AWS chain; our setting feeds it there, over AWS_REGION as everywhere.
+            Environment.SetEnvironmentVariable("AWS_REGION", bedrock.Region.Trim());
         }
         var credentials = AnthropicBedrockCredentialsHelper.FromEnv().GetAwaiter().GetResult() ?? throw MissingCredentials(null);
 

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.ApiService.Identity;
+
+/// <summary>
+/// Refuses <c>Chatbot:Auth</c> settings that would run the API open or broken, at start, naming the
+/// setting: development is refused in Production, gateway mode needs a secret or trusted proxies,
+/// jwt mode an authority or a signing key.
+/// </summary>
+public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
+{
+    private const string Section = AuthOptions.Section;
+
+    public ValidateOptionsResult Validate(string? name, AuthOptions options) =>
+        Failure(options) is { } failure ? ValidateOptionsResult.Fail(failure) : ValidateOptionsResult.Success;
+
+    /// <summary>The mode configured, or the environment's default when none is; null for a value that is no mode.</summary>
+    public static AuthMode? ModeOf(AuthOptions options, IHostEnvironment environment) =>
+        string.IsNullOrWhiteSpace(options.Mode)
+            ? environment.IsDevelopment() ? AuthMode.Development : AuthMode.Gateway
+            : Enum.TryParse<AuthMode>(options.Mode, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : null;
+
+    public static string UnknownMode(string? configured) => $"{Section}:Mode must be gateway, jwt or development; it is '{configured}'.";
+
+    private string? Failure(AuthOptions options) => ModeOf(options, environment) switch
+    {
+        null => UnknownMode(options.Mode),
+        AuthMode.Development when environment.IsProduction() =>
+            $"Auth mode 'development' ({Section}:Mode) trusts any caller's identity headers and is refused in Production.",
+        AuthMode.Gateway when string.IsNullOrEmpty(options.GatewaySecret) && options.TrustedProxies.Length == 0 =>
+            $"Auth mode 'gateway' needs {Section}:GatewaySecret or {Section}:TrustedProxies.",
+        AuthMode.Jwt when string.IsNullOrEmpty(options.Jwt.Authority) && string.IsNullOrEmpty(options.Jwt.SigningKey) =>
+            $"Auth mode 'jwt' needs {Section}:Jwt:Authority or {Section}:Jwt:SigningKey.",
+        _ => null,
+    };
+}
