@@ -27,8 +27,7 @@ public static class ChatbotServices
         // Reflection-based DataAnnotations: the source-generated validator's Range drops ErrorMessage, the key's name.
         services.AddOptionsWithValidateOnStart<RequestLimits>().BindConfiguration(RequestLimits.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<StreamingOptions, StreamingOptionsValidator>().BindConfiguration(StreamingOptions.Section);
-        // Nothing to check but its binding (a value that is not a boolean), which ValidateOnStart also brings forward.
-        services.AddOptionsWithValidateOnStart<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section);
+        services.AddOptionsWithValidateOnStart<PrewarmOptions>().BindConfiguration(PrewarmOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<RunBudgetOptions>().BindConfiguration(RunBudgetOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateDataAnnotations();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.Parse(ShutdownOptions.HostShutdownTimeout, CultureInfo.InvariantCulture));

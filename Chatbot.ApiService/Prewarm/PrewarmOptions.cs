@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary><c>Chatbot:Prewarm</c>.</summary>
@@ -14,13 +16,17 @@ public sealed class PrewarmOptions
     /// hot path at full speed rather than over its first thousands of answers (docs/benchmarks.md,
     /// "A new replica").
     /// </summary>
+    [Range(1, 1000, ErrorMessage = Section + ":HttpRounds must be between 1 and 1000.")]
     public int HttpRounds { get; set; } = 40;
 
     /// <summary>Warm again once no answer has begun for this long (the seed's 5 minutes: idle connections close); zero never does.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":RewarmWhenQuietFor must be between zero (never) and a day.")]
     public TimeSpan RewarmWhenQuietFor { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The first wait before a component that failed to warm is tried again; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", MinimumIsExclusive = true, ErrorMessage = Section + ":RetryDelay must be positive and at most an hour.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", MinimumIsExclusive = true, ErrorMessage = Section + ":MaxRetryDelay must be positive and at most a day.")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

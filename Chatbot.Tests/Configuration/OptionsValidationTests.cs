@@ -30,6 +30,10 @@ public sealed class OptionsValidationTests
     [InlineData("Chatbot:Shutdown:DrainTime", "Chatbot:Shutdown:DrainTime=00:01:00")]
     [InlineData("Chatbot:Service:RoutePrefix", "Chatbot:Service:RoutePrefix=api/v2/")]
     [InlineData("Chatbot:Prewarm:OnStartup", "Chatbot:Prewarm:OnStartup=maybe")]
+    [InlineData("Chatbot:Prewarm:HttpRounds", "Chatbot:Prewarm:HttpRounds=0")]
+    [InlineData("Chatbot:Prewarm:RewarmWhenQuietFor", "Chatbot:Prewarm:RewarmWhenQuietFor=-00:00:01")]
+    [InlineData("Chatbot:Prewarm:RetryDelay", "Chatbot:Prewarm:RetryDelay=00:00:00")]
+    [InlineData("Chatbot:Prewarm:MaxRetryDelay", "Chatbot:Prewarm:MaxRetryDelay=00:00:00")]
     [InlineData("Chatbot:Auth:Mode", "Chatbot:Auth:Mode=everyone")]
     public async Task The_api_refuses_to_start_naming_the_key(string key, params string[] settings)
     {
