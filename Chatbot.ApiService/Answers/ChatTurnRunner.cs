@@ -70,10 +70,6 @@ public sealed class ChatTurnRunner(
         {
             await sink.StartAsync(turn.ConversationId, turn.RunId, turn.Question, stop.Token);
             var history = warmup ? [] : await memory.GetTurnsAsync(key, stop.Token);
-            if (!warmup)
-            {
-                metrics.HotRead(hit: history.Count > 0);
-            }
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
             runtime ??= await runtimes.GetAsync();

@@ -18,6 +18,7 @@ public static class MemoryRegistration
             .BindConfiguration(MemoryOptions.Section)
             .PostConfigure<IConfiguration>(HonourSeedCollectionName);
         services.AddSingleton<InProcessConversationStore>();
+        services.AddSingleton<HotMemoryMetrics>();
 
         var hasRedis = status.Memory == StoreStatus.RedisMemory;
         if (hasRedis)
@@ -45,6 +46,7 @@ public static class MemoryRegistration
             hot(provider),
             provider.GetRequiredKeyedService<IConversationStore>(ArchiveWriter.ArchiveKey),
             provider.GetRequiredService<ArchiveQueue>(),
+            provider.GetRequiredService<HotMemoryMetrics>(),
             provider.GetRequiredService<IOptions<MemoryOptions>>(),
             provider.GetRequiredService<ILogger<ArchivedConversationStore>>()));
         return services;
