@@ -29,6 +29,9 @@ public sealed class ChatTurnRunner(
     public const string BudgetMessage = "This answer reached its limit and was stopped.";
     public const string ShutdownMessage = "The server is restarting; please ask again.";
 
+    /// <summary>The seed's answer when the model streamed nothing: streamed and stored, so the client and memory agree.</summary>
+    public const string EmptyAnswerMessage = "I apologize, but I couldn't generate a response.";
+
     /// <summary>
     /// Starts the producer; the caller reads <paramref name="sink"/> while it runs.
     /// <paramref name="stop"/> is the request's abort token, or a resumable run's stop switch.
@@ -61,19 +64,17 @@ public sealed class ChatTurnRunner(
             // measurable under load (see docs/benchmarks.md).
             logger.LogDebug("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
                 turn.RunId, turn.ConversationId, llm.Value.ProviderName, sink.Level, turn.Identity);
+            WarnWithoutTenant(turn);
         }
         try
         {
             await sink.StartAsync(turn.ConversationId, turn.RunId, turn.Question, stop.Token);
             var history = warmup ? [] : await memory.GetTurnsAsync(key, stop.Token);
-            if (!warmup)
-            {
-                metrics.HotRead(hit: history.Count > 0);
-            }
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
             runtime ??= await runtimes.GetAsync();
             await runtime.RunAsync(messages, run, stop.Token);
+            await StandInForNoAnswerAsync(turn, sink, stop.Token);
 
             if (!warmup)
             {
@@ -114,6 +115,24 @@ public sealed class ChatTurnRunner(
                 Record(turn, sink, run, outcome);
             }
         }
+    }
+
+    private void WarnWithoutTenant(ChatTurn turn)
+    {
+        if (string.IsNullOrEmpty(turn.Identity.TenantId))
+        {
+            logger.LogWarning("Run {RunId}: the request names no tenant", turn.RunId);
+        }
+    }
+
+    private async Task StandInForNoAnswerAsync(ChatTurn turn, RunEventSink sink, CancellationToken cancellationToken)
+    {
+        if (sink.OutputTokens > 0)
+        {
+            return;
+        }
+        logger.LogWarning("Run {RunId}: the model streamed no answer for conversation {ConversationId}; the apology stands in", turn.RunId, turn.ConversationId);
+        await sink.TokenAsync(EmptyAnswerMessage, cancellationToken);
     }
 
     private async Task EndWithErrorAsync(ChatTurn turn, RunEventSink sink, ConversationKey key, bool warmup, StreamEvent error)

@@ -16,6 +16,7 @@ public static class MemoryRegistration
     {
         services.AddOptionsWithValidateOnStart<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<InProcessConversationStore>();
+        services.AddSingleton<HotMemoryMetrics>();
 
         var hasRedis = status.Memory == StoreStatus.RedisMemory;
         if (hasRedis)
@@ -43,6 +44,7 @@ public static class MemoryRegistration
             hot(provider),
             provider.GetRequiredKeyedService<IConversationStore>(ArchiveWriter.ArchiveKey),
             provider.GetRequiredService<ArchiveQueue>(),
+            provider.GetRequiredService<HotMemoryMetrics>(),
             provider.GetRequiredService<IOptions<MemoryOptions>>(),
             provider.GetRequiredService<ILogger<ArchivedConversationStore>>()));
         return services;

@@ -10,7 +10,8 @@ public sealed record StreamEvent(StreamEventType Type)
 {
     public const int MaxToolInputLength = 100;
     public const int MaxToolResultLength = 200;
-    public const string ThinkingMessage = "Agent is thinking...";
+    /// <summary>The seed's indicator text, which its clients may show as it is.</summary>
+    public const string ThinkingMessage = "Agent is processing...";
     public const string CancelledCode = StreamErrorCodes.Cancelled;
     public const string CancelledMessage = "The answer was stopped.";
     public const string InterruptedCode = StreamErrorCodes.Interrupted;

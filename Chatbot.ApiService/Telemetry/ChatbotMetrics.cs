@@ -5,7 +5,8 @@ namespace Chatbot.ApiService.Telemetry;
 
 /// <summary>
 /// The figures operators watch (the seed's guide named them): prewarm time, time to first token,
-/// stream duration, tokens, open streams, runtime creations and reuse, memory hits, tool calls.
+/// stream duration, tokens, open streams, runtime creations and reuse, tool calls. Hot memory's
+/// hits and misses are counted by the stores that know where a read was answered (Memory's HotMemoryMetrics).
 /// Tags are bounded sets: never a user id, conversation id or text.
 /// </summary>
 public sealed class ChatbotMetrics
@@ -17,8 +18,6 @@ public sealed class ChatbotMetrics
     private readonly UpDownCounter<long> _activeStreams;
     private readonly Counter<long> _runtimeReuse;
     private readonly Counter<long> _runtimeCreations;
-    private readonly Counter<long> _hotHits;
-    private readonly Counter<long> _hotMisses;
     private readonly Counter<long> _toolCalls;
     private readonly Counter<long> _resumes;
 
@@ -32,8 +31,6 @@ public sealed class ChatbotMetrics
         _activeStreams = meter.CreateUpDownCounter<long>("chatbot.streams.active", "{stream}", "Runs producing an answer now.");
         _runtimeReuse = meter.CreateCounter<long>("chatbot.agent.runtime.reuse", "{request}", "Requests served by the runtime that already existed.");
         _runtimeCreations = meter.CreateCounter<long>("chatbot.agent.runtime.creations", "{runtime}", "Agent runtimes built; stays 1 per process.");
-        _hotHits = meter.CreateCounter<long>("chatbot.memory.hot.hits", "{read}", "History reads the hot store answered.");
-        _hotMisses = meter.CreateCounter<long>("chatbot.memory.hot.misses", "{read}", "History reads the hot store could not answer.");
         _toolCalls = meter.CreateCounter<long>("chatbot.tool.calls", "{call}", "Tool calls by tool and outcome.");
         _resumes = meter.CreateCounter<long>("chatbot.stream.resumes", "{request}", "Requests to resume a run's stream, by outcome.");
     }
@@ -61,8 +58,6 @@ public sealed class ChatbotMetrics
     public void RuntimeCreated() => _runtimeCreations.Add(1);
 
     public void RuntimeReused() => _runtimeReuse.Add(1);
-
-    public void HotRead(bool hit) => (hit ? _hotHits : _hotMisses).Add(1);
 
     public void ToolCalled(string tool, string outcome) =>
         _toolCalls.Add(1, new KeyValuePair<string, object?>("tool", tool), new KeyValuePair<string, object?>("outcome", outcome));

@@ -13,18 +13,19 @@ public sealed class StreamLifecycleTests(ITestOutputHelper output)
     [Fact]
     public async Task A_client_that_disconnects_cancels_the_model_call()
     {
-        var model = new RecordingChatClient(tokenDelayMs: 50);
+        // Held after its first token: on a slow machine the answer cannot end before the client leaves.
+        var model = new RecordingChatClient(tokenDelayMs: 50) { HoldAfterFirstToken = true };
         await using var factory = new ApiFactory().WithModel(model);
         using var http = factory.CreateClient();
         using var disconnect = new CancellationTokenSource();
 
         var response = await http.SendAsync(ChatbotClient.AskRequest("Explain solar energy in detail"), HttpCompletionOption.ResponseHeadersRead, disconnect.Token);
-        await model.FirstTokenSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await factory.Logs.WaitAsync(model.FirstTokenSent.Task, TimeSpan.FromSeconds(30), "the first token");
         var disconnectedAt = DateTimeOffset.UtcNow;
         disconnect.Cancel();
         response.Dispose();
 
-        var cancelledAt = await model.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var cancelledAt = await factory.Logs.WaitAsync(model.Cancelled.Task, TimeSpan.FromSeconds(30), "the model call to be cancelled");
         Assert.True(cancelledAt >= disconnectedAt);
         output.WriteLine($"Model call cancelled {(cancelledAt - disconnectedAt).TotalMilliseconds:F1} ms after the client disconnected.");
     }

@@ -1,3 +1,5 @@
+using Chatbot.ApiService.Answers;
+using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 
@@ -65,6 +67,12 @@ public class SeedWireTests
     [InlineData("output_tokens", StreamErrorCodes.BudgetLimits.OutputTokens)]
     [InlineData("run_time", StreamErrorCodes.BudgetLimits.RunTime)]
     public void Error_codes_keep_the_seed_spelling(string seed, string constant) => Assert.Equal(seed, constant);
+
+    /// <summary>Texts the seed's clients show as they are (seed guide, stream_service.py).</summary>
+    [Theory]
+    [InlineData("Agent is processing...", StreamEvent.ThinkingMessage)]
+    [InlineData("I apologize, but I couldn't generate a response.", ChatTurnRunner.EmptyAnswerMessage)]
+    public void Messages_keep_the_seed_text(string seed, string constant) => Assert.Equal(seed, constant);
 
     [Theory]
     [InlineData("alteco-site-id", IdentityHeaders.SiteId)]

@@ -128,14 +128,16 @@ public sealed class LimitsTests
     [Fact]
     public async Task A_client_that_disconnects_leaves_no_run_behind()
     {
-        var model = new RecordingChatClient(tokenDelayMs: 50);
-        await using var factory = new ApiFactory().WithModel(model);
+        // Held after its first token, the run ends only if the disconnect cancels it; no prewarm
+        // rehearsal runs beside it.
+        var model = new RecordingChatClient(tokenDelayMs: 50) { HoldAfterFirstToken = true };
+        await using var factory = new ApiFactory().WithModel(model).With("Chatbot:Prewarm:OnStartup", "false");
         using var http = factory.CreateClient();
         var runs = factory.Services.GetRequiredService<RunRegistry>();
         using var disconnect = new CancellationTokenSource();
 
         var response = await http.SendAsync(ChatbotClient.AskRequest("Explain battery storage"), HttpCompletionOption.ResponseHeadersRead, disconnect.Token);
-        await model.FirstTokenSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await factory.Logs.WaitAsync(model.FirstTokenSent.Task, TimeSpan.FromSeconds(30), "the first token");
         Assert.Equal(1, runs.Active);
         disconnect.Cancel();
         response.Dispose();

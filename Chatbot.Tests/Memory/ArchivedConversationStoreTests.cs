@@ -52,6 +52,22 @@ public sealed class ArchivedConversationStoreTests(RedisServerFixture redis) : I
     }
 
     [Fact]
+    public async Task A_rehydrated_read_is_a_hot_miss_and_a_conversation_the_archive_does_not_know_is_none()
+    {
+        var archive = NewArchive();
+        using var misses = Collector(HotMemoryMetrics.Misses);
+        var (store, _) = await StartAsync(archive, Settings());
+        var expired = NewKey();
+        await archive.AppendAsync(expired, [User("What is OPEX?"), Assistant("Running costs.")], None);
+
+        await store.GetTurnsAsync(NewKey(), None);
+        Assert.Empty(misses.GetMeasurementSnapshot());
+        await store.GetTurnsAsync(expired, None);
+
+        Assert.Equal(1, misses.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
     public async Task The_archive_keeps_the_id_of_an_expired_conversation_for_its_owner()
     {
         var archive = NewArchive();
@@ -175,6 +191,9 @@ public sealed class ArchivedConversationStoreTests(RedisServerFixture redis) : I
         }
     }
 
+    private MetricCollector<long> Collector(string instrument) =>
+        new(_metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), ChatbotTelemetry.ServiceName, instrument);
+
     private static InProcessConversationStore NewArchive() => new(Options(ttl: TimeSpan.FromDays(1), maxHotTurns: 1_000), TimeProvider.System);
 
     private static IOptions<MemoryOptions> Settings(TimeSpan? ttl = null, int maxRetries = 3, int queueCapacity = 100) =>
@@ -195,6 +214,7 @@ public sealed class ArchivedConversationStoreTests(RedisServerFixture redis) : I
         _writers.Add(writer);
         await writer.StartAsync(None);
         var hot = new RedisConversationStore(redis.Client, options);
-        return (new ArchivedConversationStore(hot, archive, queue, options, NullLogger<ArchivedConversationStore>.Instance), hot);
+        var hotMetrics = new HotMemoryMetrics(_metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        return (new ArchivedConversationStore(hot, archive, queue, hotMetrics, options, NullLogger<ArchivedConversationStore>.Instance), hot);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Tools;
 using Chatbot.Contracts.Streaming;
 
@@ -73,7 +74,7 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
             string.Concat(Result.Events.Take(knowledgeStart).Where(streamed => streamed.Type == StreamEventTypes.Thinking).Select(streamed => streamed.Text(StreamEventFields.Content))));
         Assert.Equal(string.Concat(FakeModelScript.SpecialistReasoning),
             string.Concat(Result.Events.Skip(knowledgeStart).Where(streamed => streamed.Type == StreamEventTypes.Thinking).Select(streamed => streamed.Text(StreamEventFields.Content))));
-        Assert.All(thinking, streamed => Assert.Equal("Agent is thinking...", streamed.Text(StreamEventFields.Message)));
+        Assert.All(thinking, streamed => Assert.Equal(StreamEvent.ThinkingMessage, streamed.Text(StreamEventFields.Message)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Tests.Api.Support;
 
 namespace Chatbot.Tests.Streaming;
 
@@ -29,6 +30,8 @@ public sealed class SseFrameWriterTests
         var token = JsonDocument.Parse(parsed[1].Data).RootElement;
         Assert.Equal("line one\nline two \"quoted\" é 🌞 </script>", token.GetProperty(StreamEventFields.Content).GetString());
         Assert.All(parsed, item => Assert.DoesNotContain('\n', item.Data));
+        // SseParser also takes "data:" without the space; the seed's clients do not.
+        Assert.Equal(parsed.Select(item => item.Data), ChatbotClient.SeedDataLines(raw));
         Assert.Equal(100, JsonDocument.Parse(parsed[2].Data).RootElement.GetProperty(StreamEventFields.Input).GetString()!.Length);
         var complete = JsonDocument.Parse(parsed[3].Data).RootElement;
         Assert.Equal(2, complete.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.OutputTokens).GetInt64());
@@ -38,9 +41,9 @@ public sealed class SseFrameWriterTests
     [Fact]
     public async Task Error_frames_carry_message_code_and_correlation_id()
     {
-        var (_, parsed) = await WriteAndParseAsync([Numbered(StreamEvent.Failed("Try again.", StreamErrorCodes.AgentFailed, "abc"), 7)], heartbeatAfter: -1);
+        var (raw, _) = await WriteAndParseAsync([Numbered(StreamEvent.Failed("Try again.", StreamErrorCodes.AgentFailed, "abc"), 7)], heartbeatAfter: -1);
 
-        var error = JsonDocument.Parse(parsed.Single().Data).RootElement;
+        var error = JsonDocument.Parse(Assert.Single(ChatbotClient.SeedDataLines(raw))).RootElement;
         Assert.Equal(StreamEventTypes.Error, error.GetProperty(StreamEventFields.Type).GetString());
         Assert.Equal("Try again.", error.GetProperty(StreamEventFields.Message).GetString());
         Assert.Equal(StreamErrorCodes.AgentFailed, error.GetProperty(StreamEventFields.Code).GetString());

@@ -53,21 +53,6 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task A_cache_hit_and_a_miss_are_counted()
-    {
-        await using var factory = new ApiFactory();
-        using var http = factory.CreateClient();
-        using var hits = Collector(factory, "chatbot.memory.hot.hits");
-        using var misses = Collector(factory, "chatbot.memory.hot.misses");
-
-        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "What is CAPEX?", conversation_id = "cache-1" });
-        await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new { question = "And OPEX?", conversation_id = "cache-1" });
-
-        Assert.Equal(1, misses.GetMeasurementSnapshot().Sum(m => m.Value));
-        Assert.Equal(1, hits.GetMeasurementSnapshot().Sum(m => m.Value));
-    }
-
-    [Fact]
     public async Task Prewarm_records_each_component()
     {
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");

@@ -7,7 +7,7 @@ namespace Chatbot.ApiService.Memory.Archive;
 /// <summary>
 /// Hot memory backed by a durable archive. Writes go to the hot store, then to the archive
 /// through the <see cref="ArchiveQueue"/> (never waited for). A hot miss (expired, evicted, a
-/// restarted Redis) is rehydrated from the archive. Archive reads are bounded by
+/// restarted Redis) is rehydrated from the archive (a hot-memory miss). Archive reads are bounded by
 /// <see cref="MemoryOptions.ArchiveReadTimeout"/>, and after two failures a circuit breaker
 /// skips them for a while: an archive outage costs a chat at most a timeout or two, then nothing.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class ArchivedConversationStore(
     IConversationStore hot,
     IConversationStore archive,
     ArchiveQueue queue,
+    HotMemoryMetrics metrics,
     IOptions<MemoryOptions> options,
     ILogger<ArchivedConversationStore> logger) : IConversationStore
 {
@@ -108,6 +109,7 @@ public sealed class ArchivedConversationStore(
         var (_, archived) = await ReadArchiveAsync((store, token) => store.GetTurnsAsync(key, token), cancellationToken);
         if (archived is { Count: > 0 })
         {
+            metrics.Miss();
             await hot.AppendAsync(key, archived, cancellationToken);
             logger.LogInformation("Conversation {ConversationId} rehydrated from the archive: {Turns} turns", key.ConversationId, archived.Count);
             return archived;

@@ -8,12 +8,13 @@ namespace Chatbot.ApiService.Memory.Redis;
 /// meanwhile is written back once Redis takes it again, in order and idempotently (turn ids), so
 /// every replica sees the whole conversation. Before Redis serves a conversation again, that
 /// conversation's backlog goes first; <see cref="OutageWriteBack"/> writes back the rest. The one
-/// place that knows about the fallback.
+/// place that knows about the fallback, so hot memory's hits and misses are counted here.
 /// </summary>
 public sealed class ResilientConversationStore(
     RedisConversationStore redis,
     InProcessConversationStore fallback,
     OutageBacklog backlog,
+    HotMemoryMetrics metrics,
     ILogger<ResilientConversationStore> logger) : IConversationStore
 {
     private int _degraded;
@@ -23,7 +24,12 @@ public sealed class ResilientConversationStore(
     public bool IsDegraded => Volatile.Read(ref _degraded) == 1 || !redis.IsConnected;
 
     public Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        RunAsync(pending => pending == key, store => store.GetTurnsAsync(key, cancellationToken), cancellationToken);
+        RunAsync(pending => pending == key, async store =>
+        {
+            var turns = await store.GetTurnsAsync(key, cancellationToken);
+            CountRead(store, turns);
+            return turns;
+        }, cancellationToken);
 
     public Task AppendAsync(ConversationKey key, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken) =>
         RunAsync(pending => pending == key, async store =>
@@ -95,6 +101,23 @@ public sealed class ResilientConversationStore(
             Degraded(null);
         }
         return await operation(fallback);
+    }
+
+    /// <summary>Nothing read is no count: from here a new conversation and an expired one look the same.</summary>
+    private void CountRead(IConversationStore store, IReadOnlyList<ConversationTurn> turns)
+    {
+        if (turns.Count == 0)
+        {
+            return;
+        }
+        if (store == redis)
+        {
+            metrics.Hit();
+        }
+        else
+        {
+            metrics.Miss();
+        }
     }
 
     /// <summary>Once written back, the fallback's copy goes: a later outage starts from an empty fallback, as the first did.</summary>

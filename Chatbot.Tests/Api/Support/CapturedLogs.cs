@@ -12,6 +12,25 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public string All => string.Join("\n", _lines);
 
+    /// <summary>Waits for <paramref name="task"/>; on timeout fails with what the server logged, which says why it never came.</summary>
+    public async Task WaitAsync(Task task, TimeSpan timeout, string waitingFor)
+    {
+        try
+        {
+            await task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Waited {timeout.TotalSeconds:F0} s for {waitingFor} in vain. Server log:\n{All}");
+        }
+    }
+
+    public async Task<T> WaitAsync<T>(Task<T> task, TimeSpan timeout, string waitingFor)
+    {
+        await WaitAsync((Task)task, timeout, waitingFor);
+        return await task;
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()

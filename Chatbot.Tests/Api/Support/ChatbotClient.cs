@@ -10,6 +10,8 @@ namespace Chatbot.Tests.Api.Support;
 /// <summary>Talks to the API as a client would: posts questions, parses streams with SseParser.</summary>
 public static class ChatbotClient
 {
+    private const string SeedDataPrefix = "data: ";
+
     public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
@@ -64,15 +66,11 @@ public static class ChatbotClient
         int read;
         while ((read = await body.ReadAsync(buffer)) > 0)
         {
-            foreach (var line in Encoding.UTF8.GetString(buffer, 0, read).Split('\n'))
+            foreach (var data in SeedDataLines(Encoding.UTF8.GetString(buffer, 0, read)).Where(data => data.Trim().Length > 0))
             {
-                if (!line.StartsWith("data: ", StringComparison.Ordinal) || line[6..].Trim().Length == 0)
-                {
-                    continue;
-                }
                 try
                 {
-                    events.Add(JsonDocument.Parse(line[6..]).RootElement.Clone());
+                    events.Add(JsonDocument.Parse(data).RootElement.Clone());
                 }
                 catch (JsonException)
                 {
@@ -82,4 +80,11 @@ public static class ChatbotClient
         }
         return events;
     }
+
+    /// <summary>
+    /// What the seed's React and Vue clients take from a chunk: the rest of each line that starts
+    /// with <c>data: </c>, space included (a <c>data:</c> line without it they skip).
+    /// </summary>
+    public static IEnumerable<string> SeedDataLines(string chunk) =>
+        chunk.Split('\n').Where(line => line.StartsWith(SeedDataPrefix, StringComparison.Ordinal)).Select(line => line[SeedDataPrefix.Length..]);
 }
