@@ -6,6 +6,7 @@ using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
+using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Tests.Prewarm;
@@ -26,7 +27,7 @@ public sealed class HttpWarmupTests
         await using var factory = new ApiFactory().WithModel(model);
         using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
 
-        await WaitUntilHealthyAsync(http);
+        Assert.True(await Eventually.HoldsAsync(async () => await (await http.GetAsync("/health")).Content.ReadAsStringAsync() == "Healthy"));
 
         var report = await factory.Services.GetRequiredService<PrewarmService>().WarmAsync();
         var warmup = Assert.Single(report.Components, component => component.Name == "http");
@@ -75,14 +76,5 @@ public sealed class HttpWarmupTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(model.Calls);
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient http)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await (await http.GetAsync("/health", timeout.Token)).Content.ReadAsStringAsync(timeout.Token) != "Healthy")
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }
