@@ -1,6 +1,13 @@
+using System.Diagnostics;
+using System.Net;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Chatbot.ApiService.Stores;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Browser;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 using StackExchange.Redis;
 
@@ -64,13 +71,38 @@ public sealed class AppHostTests(AppHostFixture fixture)
     [Fact]
     public async Task Local_redis_answers_ping_on_the_connection_string_the_api_receives()
     {
-        var connectionString = await fixture.App.GetConnectionStringAsync("redis");
-        Assert.False(string.IsNullOrWhiteSpace(connectionString));
+        var connectionString = await ApiEnvironmentAsync($"ConnectionStrings__{StoreRegistration.RedisConnectionName}");
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString!);
-        var latency = await redis.GetDatabase().PingAsync();
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AllowAdmin = true; // for INFO
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
+        var endpoint = redis.GetEndPoints().Single();
+        var server = redis.GetServer(endpoint);
+        var reply = await server.ExecuteAsync("PING");
+        var processId = int.Parse(ServerInfo(await server.InfoAsync("server"), "process_id"));
+        var port = endpoint switch { IPEndPoint ip => ip.Port, DnsEndPoint dns => dns.Port, _ => -1 };
 
-        Assert.True(redis.IsConnected);
-        Assert.True(latency >= TimeSpan.Zero);
+        Assert.Equal("PONG", reply.ToString());
+        // Local mode: the server is a redis-server process on this machine (its title names its
+        // address), not a container or a remote.
+        var title = Process.GetProcessById(processId).ProcessName;
+        Assert.StartsWith("redis-server ", title);
+        Assert.EndsWith($":{port}", title);
     }
+
+    /// <summary>A variable of the API's environment as the AppHost hands it over, references resolved.</summary>
+    private async Task<string> ApiEnvironmentAsync(string name)
+    {
+        var api = fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ProjectResource>().Single(resource => resource.Name == "apiservice");
+        var configuration = await ExecutionConfigurationBuilder.Create(api)
+            .WithEnvironmentVariablesConfig()
+            .BuildAsync(fixture.App.Services.GetRequiredService<DistributedApplicationExecutionContext>(), NullLogger.Instance, CancellationToken.None);
+        var values = configuration.EnvironmentVariables.Where(variable => variable.Key == name).Select(variable => variable.Value).ToArray();
+        Assert.True(values.Length == 1, $"The API gets {values.Length} values of {name}");
+        return values[0];
+    }
+
+    private static string ServerInfo(IGrouping<string, KeyValuePair<string, string>>[] info, string key) =>
+        info.SelectMany(section => section).Single(pair => pair.Key == key).Value;
 }

@@ -17,26 +17,29 @@ public sealed class TcpFaultProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _targetPort;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private readonly CancellationTokenSource _stopped = new();
     private readonly Task _accepting;
     private long _refuseUntilTicks;
 
-    private TcpFaultProxy(int targetPort)
+    private TcpFaultProxy(int targetPort, TimeProvider clock)
     {
         _targetPort = targetPort;
+        _clock = clock;
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public static TcpFaultProxy Start(int targetPort) => new(targetPort);
+    /// <summary>Forwards to <paramref name="targetPort"/>; <paramref name="clock"/> times the refusals (a test's own clock).</summary>
+    public static TcpFaultProxy Start(int targetPort, TimeProvider? clock = null) => new(targetPort, clock ?? TimeProvider.System);
 
     /// <summary>Resets every open connection; new ones are reset on arrival for <paramref name="refuseNewFor"/>.</summary>
     public void CutAll(TimeSpan refuseNewFor = default)
     {
-        Interlocked.Exchange(ref _refuseUntilTicks, DateTime.UtcNow.Add(refuseNewFor).Ticks);
+        Interlocked.Exchange(ref _refuseUntilTicks, _clock.GetUtcNow().Add(refuseNewFor).UtcTicks);
         foreach (var socket in _open.Keys)
         {
             Reset(socket);
@@ -65,7 +68,7 @@ public sealed class TcpFaultProxy : IAsyncDisposable
             {
                 return;
             }
-            if (DateTime.UtcNow.Ticks < Interlocked.Read(ref _refuseUntilTicks))
+            if (_clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _refuseUntilTicks))
             {
                 Reset(client);
                 continue;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chatbot.Tests.Browser;
 
@@ -8,13 +9,14 @@ namespace Chatbot.Tests.Browser;
 public sealed class TcpFaultProxyTests : IAsyncLifetime
 {
     private readonly TcpListener _echo = new(IPAddress.Loopback, 0);
+    private readonly FakeTimeProvider _clock = new();
     private TcpFaultProxy _proxy = null!;
 
     public Task InitializeAsync()
     {
         _echo.Start();
         _ = EchoAsync();
-        _proxy = TcpFaultProxy.Start(((IPEndPoint)_echo.LocalEndpoint).Port);
+        _proxy = TcpFaultProxy.Start(((IPEndPoint)_echo.LocalEndpoint).Port, _clock);
         return Task.CompletedTask;
     }
 
@@ -48,16 +50,21 @@ public sealed class TcpFaultProxyTests : IAsyncLifetime
     {
         _proxy.CutAll(refuseNewFor: TimeSpan.FromSeconds(2));
 
-        var during = await Record.ExceptionAsync(async () =>
-        {
-            using var refused = await ConnectAsync();
-            await RoundTripAsync(refused, "during");
-        });
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var during = await Record.ExceptionAsync(() => ConnectAndRoundTripAsync("during"));
+        _clock.Advance(TimeSpan.FromSeconds(1.9));
+        var stillDuring = await Record.ExceptionAsync(() => ConnectAndRoundTripAsync("still during"));
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
         using var accepted = await ConnectAsync();
 
         Assert.Equal("later", await RoundTripAsync(accepted, "later"));
         Assert.True(during is IOException or SocketException, $"Expected a reset during the pause, got {during?.GetType().Name ?? "nothing"}.");
+        Assert.True(stillDuring is IOException or SocketException, $"Expected a reset just before the pause ends, got {stillDuring?.GetType().Name ?? "nothing"}.");
+    }
+
+    private async Task ConnectAndRoundTripAsync(string text)
+    {
+        using var client = await ConnectAsync();
+        await RoundTripAsync(client, text);
     }
 
     private async Task<TcpClient> ConnectAsync()

@@ -18,6 +18,7 @@ public sealed record SentRequest(HttpMethod Method, string Path, IReadOnlyDictio
 public sealed class ScriptedApi : HttpMessageHandler
 {
     private readonly ConcurrentQueue<Func<CancellationToken, Task<HttpResponseMessage>>> _streamReplies = new();
+    private int _cancelsEnded;
 
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 
@@ -25,8 +26,11 @@ public sealed class ScriptedApi : HttpMessageHandler
 
     public HttpStatusCode CancelStatus { get; set; } = HttpStatusCode.Accepted;
 
-    /// <summary>How long the cancel endpoint takes to answer.</summary>
-    public TimeSpan CancelDelay { get; set; }
+    /// <summary>When set, the cancel endpoint never answers: the client can only give up on it.</summary>
+    public bool HoldsCancels { get; set; }
+
+    /// <summary>Cancel requests that ended: answered, or given up by the client.</summary>
+    public int CancelsEnded => Volatile.Read(ref _cancelsEnded);
 
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri("http://api.test") };
 
@@ -49,8 +53,7 @@ public sealed class ScriptedApi : HttpMessageHandler
         Sent.Enqueue(new SentRequest(request.Method, path, request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => string.Join(",", header.Value))));
         if (path.EndsWith("/cancel", StringComparison.Ordinal))
         {
-            await Task.Delay(CancelDelay, cancellationToken);
-            return new HttpResponseMessage(CancelStatus);
+            return await CancelAsync(cancellationToken);
         }
         if (IsStream(path))
         {
@@ -63,6 +66,22 @@ public sealed class ScriptedApi : HttpMessageHandler
             _ when path.Contains("/prewarm", StringComparison.Ordinal) => new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { status = "ready", provider = "offline", offline = true }) },
             _ => new HttpResponseMessage(HttpStatusCode.NotFound),
         };
+    }
+
+    private async Task<HttpResponseMessage> CancelAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (HoldsCancels)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            return new HttpResponseMessage(CancelStatus);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _cancelsEnded);
+        }
     }
 
     private static bool IsStream(string path) => path.Contains("/ask_stream", StringComparison.Ordinal) && !path.EndsWith("/cancel", StringComparison.Ordinal);
