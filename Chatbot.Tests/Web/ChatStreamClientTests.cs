@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Chatbot.Contracts.Api;
@@ -10,13 +9,20 @@ using Chatbot.Web.Identity;
 
 namespace Chatbot.Tests.Web;
 
-/// <summary>The front end's answer stream against a scripted API: resuming a broken run's stream.</summary>
+/// <summary>
+/// The front end's answer stream against a scripted API: resuming a broken run's stream. Its
+/// waits and budget run on a virtual clock, so what it waited is read off the clock, not timed.
+/// </summary>
 public sealed class ChatStreamClientTests
 {
     private static readonly StreamResumePolicy Fast = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(1));
+
+    /// <summary>Fails a test whose read hangs; never a measure of what it waited.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private static readonly UserIdentity Identity = new(new Dictionary<string, string> { [IdentityHeaders.Name(IdentityHeaders.UserId)] = "ada" });
 
     private readonly ScriptedApi _api = new();
+    private VirtualClock _clock = new();
 
     [Fact]
     public async Task Asks_for_a_resumable_stream()
@@ -74,13 +80,12 @@ public sealed class ChatStreamClientTests
             .ThenRefuse()
             .Then(() => Sse.Problem(HttpStatusCode.ServiceUnavailable, "Draining."))
             .Then(() => Sse.Stream(Sse.Tokens(2, 2) + Sse.Complete(3), BodyEnding.Ends));
-        var started = Stopwatch.GetTimestamp();
 
         var events = await ReadAsync(new StreamResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
 
         Assert.Equal("start reconnecting t2 complete", Describe(events));
         Assert.Equal(4, _api.StreamRequests.Count());
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(3));
+        Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)], _clock.Waits);
     }
 
     public static TheoryData<Exception> ConnectionFailures() =>
@@ -132,12 +137,12 @@ public sealed class ChatStreamClientTests
     {
         _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks));
         RefuseForever();
-        var started = Stopwatch.GetTimestamp();
 
         var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
 
         Assert.Equal(StreamResumer.LostMessage, failure.Message);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), Fast.Budget, Fast.Budget + TimeSpan.FromSeconds(2));
+        Assert.Equal(Fast.Budget, _clock.Elapsed);
+        Assert.True(_api.StreamRequests.Count() > 2, "It gave up without retrying.");
     }
 
     [Fact]
@@ -155,7 +160,12 @@ public sealed class ChatStreamClientTests
 
         Assert.Equal(StreamResumer.LostMessage, failure.Message);
         Assert.Equal("start reconnecting", Describe(events));
-        Assert.InRange(_api.StreamRequests.Count(), 3, 15);
+        // One outage: its budget counts from the first break, whatever the empty resumes answered.
+        Assert.Equal(policy.Budget, _clock.Elapsed);
+        // Not hammered: a pause before every resume but the first, and before the last try, which
+        // found the budget spent.
+        var resumes = _api.StreamRequests.Count() - 1;
+        Assert.Equal(Enumerable.Repeat(policy.FirstDelay, resumes), _clock.Waits);
     }
 
     [Fact]
@@ -174,17 +184,17 @@ public sealed class ChatStreamClientTests
     {
         _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks));
         RefuseForever();
-        var slow = new StreamResumePolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+        // Frozen: the backoff never ends, so only the cancel can end the read.
+        _clock = new VirtualClock { Frozen = true };
         using var cancel = new CancellationTokenSource();
         var events = new List<ChatStreamEvent>();
 
-        var reading = ReadIntoAsync(events, slow, cancel.Token);
-        await WaitUntilAsync(() => _api.StreamRequests.Count() >= 2);
-        var cancelled = Stopwatch.GetTimestamp();
+        var reading = ReadIntoAsync(events, Fast, cancel.Token);
+        await _clock.FirstWait.WaitAsync(HangGuard);
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
-        Assert.True(Stopwatch.GetElapsedTime(cancelled) < TimeSpan.FromSeconds(2), "Cancelling waited for the backoff.");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(HangGuard));
+        Assert.Equal(TimeSpan.Zero, _clock.Elapsed);
         Assert.Equal("start reconnecting", Describe(events));
     }
 
@@ -217,7 +227,7 @@ public sealed class ChatStreamClientTests
 
     private async Task ReadIntoAsync(List<ChatStreamEvent> events, StreamResumePolicy policy, CancellationToken cancellationToken = default, bool withReasoning = false)
     {
-        var client = new ChatStreamClient(_api.CreateClient(), policy);
+        var client = new ChatStreamClient(_api.CreateClient(), policy, _clock);
         await foreach (var streamEvent in client.AskAsync("What is CAPEX?", "c1", withReasoning, Identity, cancellationToken))
         {
             events.Add(streamEvent);
@@ -227,14 +237,4 @@ public sealed class ChatStreamClientTests
     /// <summary>"start t2 reconnecting complete": event types, with tokens as their text.</summary>
     private static string Describe(IEnumerable<ChatStreamEvent> events) =>
         string.Join(" ", events.Select(streamEvent => streamEvent.Type == StreamEventTypes.Token ? streamEvent.Field(StreamEventFields.Content)!.Trim() : streamEvent.Type));
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(10);
-        }
-    }
 }

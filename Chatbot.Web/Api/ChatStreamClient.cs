@@ -10,11 +10,12 @@ namespace Chatbot.Web.Api;
 /// Reads an answer's Server-Sent Events, resuming the run's stream when the connection breaks
 /// (<see cref="ResumableEventStream"/>). Its HttpClient opts out of the standard resilience
 /// handler (<c>AddStreamingDefaults</c>): no 10-second attempt timeout and no retry that would
-/// ask the model twice; only the resume, which asks nothing new, is retried.
+/// ask the model twice; only the resume, which asks nothing new, is retried. Its waits run on
+/// <paramref name="clock"/> (the system's unless a test brings its own).
 /// </summary>
-public sealed class ChatStreamClient(HttpClient http, StreamResumePolicy? resumePolicy = null)
+public sealed class ChatStreamClient(HttpClient http, StreamResumePolicy? resumePolicy = null, TimeProvider? clock = null)
 {
-    private readonly StreamResumer _resumer = new(http, resumePolicy ?? StreamResumePolicy.Default);
+    private readonly StreamResumer _resumer = new(http, resumePolicy ?? StreamResumePolicy.Default, clock ?? TimeProvider.System);
 
     public async IAsyncEnumerable<ChatStreamEvent> AskAsync(
         string question,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Web.Identity;
@@ -44,7 +43,7 @@ public sealed class ResumableEventStream(HttpResponseMessage response, StreamRes
             }
             if (_outageStarted is null)
             {
-                _outageStarted = Stopwatch.GetTimestamp();
+                _outageStarted = resumer.Clock.GetTimestamp();
                 return ChatStreamEvent.Reconnecting();
             }
             await ReconnectAsync(cancellationToken);
@@ -89,10 +88,10 @@ public sealed class ResumableEventStream(HttpResponseMessage response, StreamRes
         if (_resumedInOutage)
         {
             // The resumed stream broke again before any event: do not hammer a flapping connection.
-            await Task.Delay(resumer.Policy.FirstDelay, cancellationToken);
+            await Task.Delay(resumer.Policy.FirstDelay, resumer.Clock, cancellationToken);
         }
         _resumedInOutage = true;
-        _response = await resumer.ResumeAsync(_runId!, _lastSequence, identity, Stopwatch.GetElapsedTime(_outageStarted!.Value), cancellationToken);
+        _response = await resumer.ResumeAsync(_runId!, _lastSequence, identity, resumer.Clock.GetElapsedTime(_outageStarted!.Value), cancellationToken);
     }
 
     private async Task CloseConnectionAsync()

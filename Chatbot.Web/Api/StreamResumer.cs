@@ -11,14 +11,15 @@ namespace Chatbot.Web.Api;
 
 /// <summary>
 /// Reopens a run's broken stream: <c>GET ask_stream/{runId}</c> with <c>Last-Event-ID</c>, retrying
-/// refused connections and 5xx with exponential backoff until the outage's budget is spent.
+/// refused connections and 5xx with exponential backoff until the outage's budget is spent. Every
+/// wait and the budget run on <see cref="Clock"/>.
 /// </summary>
-public sealed class StreamResumer(HttpClient http, StreamResumePolicy policy)
+public sealed class StreamResumer(HttpClient http, StreamResumePolicy policy, TimeProvider clock)
 {
     public const string NotResumableMessage = "The answer could not be resumed; please ask again.";
     public const string LostMessage = "The connection to the assistant was lost.";
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
         .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
@@ -32,6 +33,8 @@ public sealed class StreamResumer(HttpClient http, StreamResumePolicy policy)
 
     public StreamResumePolicy Policy => policy;
 
+    public TimeProvider Clock => clock;
+
     /// <summary>The resumed stream (200) once the API has it, having been down for <paramref name="down"/> already.</summary>
     /// <exception cref="ChatApiException">The run cannot be resumed, or the budget is spent.</exception>
     public async Task<HttpResponseMessage> ResumeAsync(string runId, long lastSequence, UserIdentity identity, TimeSpan down, CancellationToken cancellationToken)
@@ -41,8 +44,8 @@ public sealed class StreamResumer(HttpClient http, StreamResumePolicy policy)
         {
             throw new ChatApiException(LostMessage);
         }
-        using var outage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        outage.CancelAfter(left);
+        using var budget = new CancellationTokenSource(left, clock);
+        using var outage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         HttpResponseMessage response;
         try
         {
