@@ -38,9 +38,7 @@ public sealed class PrewarmService(
 
     private PrewarmReport? _last;
 
-    /// <summary>True once a warm-up has finished, even with a failed component (readiness says which).</summary>
-    public bool IsWarm => Last is not null;
-
+    /// <summary>The last finished warm-up, even with a failed component (readiness says which); null before the first.</summary>
     public PrewarmReport? Last => Volatile.Read(ref _last);
 
     public Task<PrewarmReport> WarmAsync()
