@@ -8,27 +8,14 @@ public static class OwnAddress
 {
     private static readonly string[] AnyHost = ["+", "*", "0.0.0.0", "[::]", "localhost"];
 
-    /// <summary>Null when the server listens on no network address (an in-memory test host, a Unix socket).</summary>
+    /// <summary>Null when the server listens on no network address (an in-memory test host, a Unix socket or named pipe).</summary>
     public static Uri? Of(IServer server)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        return addresses.Select(Parse).OfType<Uri>()
+        return addresses.Select(BindingAddress.Parse)
+            .Where(address => !address.IsUnixPipe && !address.IsNamedPipe && address.Scheme is "http" or "https")
             .OrderBy(address => address.Scheme == Uri.UriSchemeHttp ? 0 : 1)
+            .Select(address => new UriBuilder(address.Scheme, AnyHost.Contains(address.Host) ? "127.0.0.1" : address.Host, address.Port).Uri)
             .FirstOrDefault();
-    }
-
-    private static Uri? Parse(string address)
-    {
-        var hostStart = address.IndexOf("://", StringComparison.Ordinal) + 3;
-        var portStart = address.LastIndexOf(':');
-        if (hostStart < 3 || portStart < hostStart || !int.TryParse(address.AsSpan(portStart + 1).TrimEnd('/'), out var port))
-        {
-            return null;
-        }
-        var scheme = address[..(hostStart - 3)];
-        var host = address[hostStart..portStart];
-        return scheme is "http" or "https"
-            ? new UriBuilder(scheme, AnyHost.Contains(host) ? "127.0.0.1" : host, port).Uri
-            : null;
     }
 }
