@@ -40,17 +40,11 @@ public sealed class AnswerCoordinator(
         }
         var turn = new ChatTurn(command.Question, command.ConversationId ?? Guid.NewGuid().ToString("N"), command.Caller);
         var sink = new RunEventSink(command.Events);
+        sink.Start(turn.ConversationId, turn.RunId, turn.Question);
         if (command.Resumable && resumable.IsEnabled)
         {
-            var start = await resumable.TryStartAsync(turn, sink, produce, clientGone);
-            if (start.Refused)
-            {
-                return AnswerStart.TooMany;
-            }
-            if (start.Live is { } live)
-            {
-                return new AnswerStart(AnswerStartStatus.Started, live, turn, Resumable: true);
-            }
+            var start = await resumable.StartAsync(turn, sink, produce, clientGone);
+            return start.Live is { } live ? new AnswerStart(AnswerStartStatus.Started, live, turn, start.Journaled) : AnswerStart.TooMany;
         }
         _ = produce(turn, sink, clientGone);
         return new AnswerStart(AnswerStartStatus.Started, sink.Reader, turn);

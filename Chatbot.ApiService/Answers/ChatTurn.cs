@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Runs;
 using Chatbot.Contracts.Identity;
 
 namespace Chatbot.ApiService.Answers;
@@ -5,7 +6,7 @@ namespace Chatbot.ApiService.Answers;
 /// <summary>One question to answer: what, in which conversation, for whom.</summary>
 public sealed record ChatTurn(string Question, string ConversationId, AltecoContext Identity)
 {
-    public string RunId { get; } = Guid.NewGuid().ToString("N");
+    public string RunId { get; } = RunGroup.NewRunId(Identity.Owner);
 
     /// <summary>
     /// The ids of the turns it stores, given at birth: every store (hot, archive, the write-back

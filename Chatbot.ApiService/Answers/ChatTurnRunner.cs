@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.ApiService.Answers;
 
 /// <summary>
-/// Produces one answer: loads the conversation, runs the agent team into the run's sink, saves
-/// the turn after <c>complete</c>, and ends the stream with exactly one terminal event. A failure,
+/// Produces one answer after its start event: loads the conversation, runs the agent team into
+/// the run's sink, saves the turn after <c>complete</c>, and ends the stream with exactly one
+/// terminal event. A failure,
 /// an exceeded budget or a shutdown becomes an <c>error</c> event with a safe message and a
 /// correlation id that is in the log; whatever was produced is kept, marked incomplete.
 /// </summary>
@@ -68,7 +69,6 @@ public sealed class ChatTurnRunner(
         }
         try
         {
-            await sink.StartAsync(turn.ConversationId, turn.RunId, turn.Question, stop.Token);
             var history = warmup ? [] : await memory.GetTurnsAsync(key, stop.Token);
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 

@@ -21,7 +21,6 @@ public static class QuestionLimits
     {
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddOptionsWithValidateOnStart<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations();
-        builder.Services.AddSingleton<RunningAnswersLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
             // A rehearsal (prewarm's own request) is never refused and spends nobody's quota.

@@ -13,13 +13,19 @@ public interface IRunStore
     /// <summary>Loads what the first run needs (scripts, subscriptions), so it pays nothing extra.</summary>
     Task ConnectAsync(CancellationToken cancellationToken);
 
-    Task CreateAsync(RunRecord run, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the run with its first events, unless its owner already has
+    /// <paramref name="openLimit"/> runs running (on every replica that shares the store): false
+    /// then, and nothing is stored. A run counts until its terminal event is appended, or, if its
+    /// producer dies, until its lease lapses.
+    /// </summary>
+    Task<bool> OpenAsync(RunRecord run, IReadOnlyList<StreamEvent> first, int openLimit, CancellationToken cancellationToken);
 
     /// <summary>Appends events in order; a terminal event ends the run and starts its expiry.</summary>
-    Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken);
+    Task<JournalOutcome> AppendAsync(RunRecord run, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Says the producer is alive; called between appends.</summary>
-    Task<JournalOutcome> KeepAliveAsync(string runId, CancellationToken cancellationToken);
+    /// <summary>Says the producer is alive, and its run still open; called between appends.</summary>
+    Task<JournalOutcome> KeepAliveAsync(RunRecord run, CancellationToken cancellationToken);
 
     Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken);
 

@@ -7,9 +7,9 @@ namespace Chatbot.ApiService.Runs;
 /// Groups a run's events into the journal's appends, at most one per window: events that come
 /// sooner than a window after the last append wait for its end and join one append. Some never
 /// wait: a terminal event (the end of an answer is never held back), a full batch, and the first
-/// event after a quiet window (the first token after a tool call). The run's first append opens
-/// no window: it creates the run in the store, which must happen as soon as the client holds the
-/// run's id, and the first token must not wait for it.
+/// event after a quiet window (the first token after a tool call). Opening the run (the first
+/// append: its start event, before the producer runs) opens no window, so the first token does
+/// not wait for it.
 /// </summary>
 public sealed class JournalBatcher(ChannelReader<StreamEvent> source, TimeSpan window, int maxBatch, TimeProvider clock)
 {

@@ -57,8 +57,12 @@ public sealed class RunEventSink
     /// <summary>1 for tokens only, 2 with reasoning events.</summary>
     public int Level => _selection.Level;
 
-    public ValueTask StartAsync(string conversationId, string runId, string question, CancellationToken cancellationToken) =>
-        EmitAsync(StreamEvent.Started(conversationId, runId, question), cancellationToken);
+    /// <summary>The stream's first event, written before anything runs (a resumable run is opened with it).</summary>
+    public void Start(string conversationId, string runId, string question)
+    {
+        var written = EmitAsync(StreamEvent.Started(conversationId, runId, question), CancellationToken.None);
+        Debug.Assert(written.IsCompletedSuccessfully, "The buffer is unbounded: a write never waits.");
+    }
 
     public ValueTask TokenAsync(string content, CancellationToken cancellationToken)
     {

@@ -66,6 +66,7 @@ public class AnswerPipelineBenchmarks
     {
         var sink = new RunEventSink(StreamEventSelection.TokensOnly);
         var turn = new ChatTurn(Question, "benchmark", new AltecoContext { UserId = "u-100", TenantId = "t-100" });
+        sink.Start(turn.ConversationId, turn.RunId, turn.Question);
         var producer = _runner.ProduceAsync(_runtime, turn, sink, warmup: true, CancellationToken.None);
         var frames = new SseFrameWriter(_pipe.Writer);
         var tokens = 0;

@@ -14,7 +14,7 @@ namespace Chatbot.Benchmarks.Micro;
 /// What journaling a resumable run costs the API, against a real redis-server on loopback: the
 /// journal's JSON per event, and a whole answer (start, 100 tokens, complete) through
 /// <see cref="RunJournal"/> (with its <see cref="RunKeepAlive"/>) and <see cref="RedisRunStore"/>,
-/// from the run's creation to its last event on the live side. Its events either wait in the
+/// from opening the run with its start to its last event on the live side. Its events either wait in the
 /// sink all at once (a model faster than Redis: one append, the batch ends with the terminal
 /// event) or arrive one by one with no journal window (an append per event: what a model's pace
 /// cost before the window). Wall time per answer, so it includes Redis's own time and the round
@@ -23,6 +23,7 @@ namespace Chatbot.Benchmarks.Micro;
 public class RunJournalBenchmarks
 {
     private const int EventsPerAnswer = SampleAnswer.Tokens + 2;
+    private const string Owner = "owner";
 
     private RedisServer _redis = null!;
     private ConnectionMultiplexer _connection = null!;
@@ -62,7 +63,7 @@ public class RunJournalBenchmarks
     public async Task JournalAnswerInBatches()
     {
         var (source, journal, run) = await StartAsync(_options);
-        foreach (var streamEvent in _answer)
+        foreach (var streamEvent in _answer[1..])
         {
             source.Writer.TryWrite(streamEvent);
         }
@@ -77,7 +78,8 @@ public class RunJournalBenchmarks
     public async Task JournalAnswerEventByEvent()
     {
         var (source, journal, run) = await StartAsync(new ResumableRunOptions { RetainFor = _options.RetainFor, JournalWindow = TimeSpan.Zero });
-        foreach (var streamEvent in _answer)
+        await journal.Live.ReadAsync();
+        foreach (var streamEvent in _answer[1..])
         {
             source.Writer.TryWrite(streamEvent);
             await journal.Live.ReadAsync();
@@ -88,10 +90,12 @@ public class RunJournalBenchmarks
 
     private async Task<(Channel<StreamEvent> Source, RunJournal Journal, Task Run)> StartAsync(ResumableRunOptions options)
     {
-        var runId = $"bench-{Interlocked.Increment(ref _answers)}-{Guid.NewGuid():N}";
-        await _store.CreateAsync(RunRecord.Started(runId, "conversation", "owner", DateTimeOffset.UtcNow), CancellationToken.None);
+        Interlocked.Increment(ref _answers);
+        var run = RunRecord.Started(RunGroup.NewRunId(Owner), "conversation", Owner, DateTimeOffset.UtcNow);
         var source = Channel.CreateUnbounded<StreamEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var journal = new RunJournal(runId, source.Reader, _store, () => { }, options, TimeProvider.System, NullLogger.Instance);
+        source.Writer.TryWrite(_answer[0]);
+        var journal = new RunJournal(run, source.Reader, _store, () => { }, options, TimeProvider.System, NullLogger.Instance);
+        await journal.OpenAsync(openLimit: int.MaxValue, CancellationToken.None);
         return (source, journal, RunAsync(journal, options));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Runs.Redis;
 using Chatbot.Contracts.Streaming;
 using Chatbot.LocalServers;
 using Chatbot.Tests.Api.Support;
@@ -127,7 +128,7 @@ public abstract class CrossReplicaResumeContract(IRedisFixture redis)
         using var two = second.CreateClient();
         var (runId, _, _) = await ResumableClient.ReadThenDropAsync(one, ResumableClient.AskRequest(Question, null, _user), count: 2);
         var slots = redis.Client.GetDatabase();
-        var key = RedisOpenAnswers.Key($"/{_user.Value}");
+        var key = RedisRunKeys.OpenAnswers($"/{_user.Value}");
         var admittedUntil = (await slots.SortedSetScoreAsync(key, runId))!.Value;
 
         var renewedPastTheFirstLease = await Eventually.HoldsAsync(async () => await slots.SortedSetScoreAsync(key, runId) > admittedUntil + 1_500);

@@ -10,7 +10,7 @@ namespace Chatbot.Tests.Runs;
 
 /// <summary>
 /// The journal's window: events that come within it are one append; the end of an answer, a full
-/// batch, the first event after a quiet window and the run's first append are never held back;
+/// batch, the first event after a quiet window and opening the run are never held back;
 /// the live stream only ever gets what was stored. Time is a fake clock that
 /// moves only when a test moves it, so "nothing was appended yet" is a fact, not a race.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class RunJournalBatchingTests
     [Fact]
     public async Task Events_that_arrive_within_the_window_are_one_append_at_its_end()
     {
-        var journal = Start(Window);
+        var journal = await StartAsync(Window);
         await OpenTheWindowAsync();
 
         foreach (var sequence in new long[] { 3, 4, 5, 6 })
@@ -42,7 +42,7 @@ public sealed class RunJournalBatchingTests
     [Fact]
     public async Task A_terminal_event_is_appended_at_once_with_what_waits_before_it()
     {
-        Start(TimeSpan.FromHours(1));
+        await StartAsync(TimeSpan.FromHours(1));
         await OpenTheWindowAsync();
 
         await WriteAsync(Token(3));
@@ -54,7 +54,7 @@ public sealed class RunJournalBatchingTests
     [Fact]
     public async Task A_full_batch_is_appended_at_once()
     {
-        Start(TimeSpan.FromHours(1), maxBatch: 3);
+        await StartAsync(TimeSpan.FromHours(1), maxBatch: 3);
         await OpenTheWindowAsync();
 
         await WriteAsync(Token(3), Token(4), Token(5), Token(6));
@@ -65,10 +65,9 @@ public sealed class RunJournalBatchingTests
     }
 
     [Fact]
-    public async Task The_runs_first_append_goes_at_once_and_holds_back_neither_the_first_token_nor_the_run()
+    public async Task Opening_the_run_holds_back_neither_the_first_token_nor_the_run()
     {
-        Start(TimeSpan.FromHours(1));
-        await WriteAsync(Started(1));
+        await StartAsync(TimeSpan.FromHours(1));
         Assert.Equal(Sequences(1), await _store.NextAppendAsync());
 
         await WriteAsync(Token(2));
@@ -81,7 +80,7 @@ public sealed class RunJournalBatchingTests
     [Fact]
     public async Task The_first_event_after_a_quiet_window_is_appended_at_once()
     {
-        Start(Window);
+        await StartAsync(Window);
         await OpenTheWindowAsync();
 
         _clock.Advance(Window);
@@ -94,23 +93,22 @@ public sealed class RunJournalBatchingTests
     public async Task The_live_stream_gets_events_only_once_they_are_stored()
     {
         _store.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Both wait in the source before the journal starts, so they are one append whatever the scheduling.
-        _source.Writer.TryWrite(Started(1));
-        _source.Writer.TryWrite(Token(2));
-        var journal = Start(TimeSpan.Zero);
-
-        Assert.Equal(Sequences(1, 2), await _store.NextAppendAsync());
-        Assert.False(journal.Live.TryRead(out _), "an event reached the live stream before its append returned");
+        var journal = Create(TimeSpan.Zero);
+        var opened = OpenAsync(journal);
+        Assert.Equal(Sequences(1), await _store.NextAppendAsync());
+        Assert.False(journal.Live.TryRead(out _), "the start reached the live stream before the run was stored");
         _store.Gate.SetResult();
+        await opened;
+        await WriteAsync(Token(2));
 
+        Assert.Equal(Sequences(2), await _store.NextAppendAsync());
         Assert.Equal(Sequences(1, 2), await ReadLiveAsync(journal, 2));
     }
 
     [Fact]
     public async Task Without_a_window_each_event_read_is_appended_as_it_comes()
     {
-        Start(TimeSpan.Zero);
-        await WriteAsync(Started(1));
+        await StartAsync(TimeSpan.Zero);
         Assert.Equal(Sequences(1), await _store.NextAppendAsync());
 
         await WriteAsync(Token(2));
@@ -121,7 +119,7 @@ public sealed class RunJournalBatchingTests
     [Fact]
     public async Task The_lease_is_renewed_while_a_batch_waits_for_a_long_window()
     {
-        var journal = Start(TimeSpan.FromHours(1));
+        var journal = await StartAsync(TimeSpan.FromHours(1));
         var interval = TimeSpan.FromSeconds(3);
         await using var keepAlive = RunKeepAlive.Start(interval, _clock, journal.RenewLeaseAsync);
         await OpenTheWindowAsync();
@@ -138,37 +136,50 @@ public sealed class RunJournalBatchingTests
     }
 
     [Fact]
-    public async Task Nothing_is_renewed_before_the_first_append_created_the_run()
+    public async Task Nothing_is_renewed_before_the_run_is_open()
     {
         _store.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var journal = Start(TimeSpan.FromHours(1));
-        await WriteAsync(Started(1));
+        var journal = Create(TimeSpan.FromHours(1));
+        var opened = OpenAsync(journal);
         await _store.NextAppendAsync();
         await journal.RenewLeaseAsync(CancellationToken.None);
         Assert.Equal(0, _store.RenewalCount);
 
         _store.Gate.SetResult();
-        await ReadLiveAsync(journal, 1);
+        await opened;
         await journal.RenewLeaseAsync(CancellationToken.None);
 
         Assert.Equal(1, _store.RenewalCount);
     }
 
-    /// <summary>The run's first append (its start) opens no window; the first token's does.</summary>
+    /// <summary>Opening the run (with its start) opens no window; the first token's append does.</summary>
     private async Task OpenTheWindowAsync()
     {
-        await WriteAsync(Started(1));
         Assert.Equal(Sequences(1), await _store.NextAppendAsync());
         await WriteAsync(Token(2));
         Assert.Equal(Sequences(2), await _store.NextAppendAsync());
     }
 
-    private RunJournal Start(TimeSpan window, int maxBatch = 256)
+    /// <summary>A journal opened with its start event (sequence 1), running.</summary>
+    private async Task<RunJournal> StartAsync(TimeSpan window, int maxBatch = 256)
+    {
+        var journal = Create(window, maxBatch);
+        await OpenAsync(journal);
+        return journal;
+    }
+
+    private RunJournal Create(TimeSpan window, int maxBatch = 256)
     {
         var options = new ResumableRunOptions { JournalWindow = window, JournalMaxBatch = maxBatch };
-        var journal = new RunJournal("run", _source.Reader, _store, () => { }, options, _clock, NullLogger.Instance);
+        return new RunJournal(RunRecord.Started("run", "conversation", "owner", _clock.GetUtcNow()), _source.Reader, _store, () => { }, options, _clock, NullLogger.Instance);
+    }
+
+    /// <summary>As the API does: the start event waits in the sink, the journal opens the run with it, then runs.</summary>
+    private async Task OpenAsync(RunJournal journal)
+    {
+        _source.Writer.TryWrite(Started(1));
+        Assert.Equal(JournalOpening.Journaled, await journal.OpenAsync(openLimit: 1, CancellationToken.None));
         _ = journal.RunAsync();
-        return journal;
     }
 
     /// <summary>Writes the events and waits until the journal has taken them from its source.</summary>

@@ -61,6 +61,29 @@ public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixtur
         Assert.Contains(factory.Logs.Lines, line => line.Contains("can no longer be resumed"));
     }
 
+    [Fact]
+    public async Task With_redis_down_a_users_open_answers_are_still_limited_on_each_replica()
+    {
+        await using var factory = Api(tokenDelayMs: 200).With("Chatbot:RateLimits:ConcurrentStreamsPerUser", "1");
+        using var http = factory.CreateClient();
+        redis.Kill();
+        try
+        {
+            using var open = await http.SendAsync(ResumableClient.AskRequest(Question), HttpCompletionOption.ResponseHeadersRead);
+            using var refused = await http.SendAsync(ResumableClient.AskRequest(Question));
+            using var someoneElse = await http.SendAsync(ResumableClient.AskRequest(Question, null, CallerHeaders.User($"other-{Guid.NewGuid():N}")), HttpCompletionOption.ResponseHeadersRead);
+
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+            Assert.False(open.Headers.Contains(StreamHeaders.ResumableRun));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+    }
+
     private ApiFactory Api(int tokenDelayMs) => new ApiFactory()
         .With("ConnectionStrings:redis", redis.ConnectionString)
         .With("Chatbot:Llm:Offline:TokenDelayMs", tokenDelayMs.ToString());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
@@ -24,9 +23,6 @@ public sealed class RedisRunStore(
     private const int ReadBatch = 64;
 
     private readonly Lock _gate = new();
-
-    /// <summary>Runs taken whose first append, which writes their record, has not been sent yet.</summary>
-    private readonly ConcurrentDictionary<string, RunRecord> _unwritten = new();
     private Task? _cancelSubscription;
 
     public string Name => "redis";
@@ -47,53 +43,45 @@ public sealed class RedisRunStore(
         // Every primary: in a cluster each run's keys live on one of them.
         foreach (var server in redis.GetServers().Where(server => server.IsConnected && !server.IsReplica))
         {
-            foreach (var script in new[] { RedisRunScripts.Append, RedisRunScripts.Read, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
+            foreach (var script in new[] { RedisRunScripts.Open, RedisRunScripts.Append, RedisRunScripts.Read, RedisRunScripts.KeepAlive, RedisRunScripts.Interrupt, RedisRunScripts.Cancel, RedisRunScripts.Get })
             {
                 await server.ScriptLoadAsync(script);
             }
         }
     }
 
-    /// <summary>
-    /// Takes the run if Redis is connected; its record is written by its first append, which
-    /// follows at once (see <see cref="RedisRunScripts.Append"/>).
-    /// </summary>
-    public async Task CreateAsync(RunRecord run, CancellationToken cancellationToken)
+    public async Task<bool> OpenAsync(RunRecord run, IReadOnlyList<StreamEvent> first, int openLimit, CancellationToken cancellationToken)
     {
         if (!redis.IsConnected)
         {
+            // Fail at once rather than after the connect timeout: the answer then streams unjournaled.
             throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected.", null, CommandStatus.Unknown);
         }
         await ListenForCancelsAsync();
-        _unwritten[run.RunId] = run;
+        var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Open, Keys(run),
+        [
+            run.RunId, openLimit, LeaseMs, RetainMs, run.ConversationId, run.Owner, run.StartedAt.ToUnixTimeMilliseconds(),
+            first[0].Sequence, first[^1].Sequence, RedisEventBatch.Encode(first),
+        ]);
+        return (string?)state == "running";
     }
 
-    public async Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
+    public async Task<JournalOutcome> AppendAsync(RunRecord run, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
     {
         var terminal = events[^1].IsTerminal ? RunStates.EndedBy(events[^1]).ToStoredName() : "";
-        var arguments = new RedisValue[12];
-        arguments[0] = RetainMs;
-        arguments[1] = Options.MaxEvents;
-        arguments[2] = LeaseMs;
-        arguments[3] = terminal;
-        arguments[4] = RedisRunKeys.AppendedChannelName(runId);
-        arguments[5] = NowMs;
-        arguments[6] = events[0].Sequence;
-        arguments[7] = events[^1].Sequence;
-        var unwritten = _unwritten.TryRemove(runId, out var run);
-        arguments[8] = unwritten ? run!.ConversationId : "";
-        arguments[9] = unwritten ? run!.Owner : "";
-        arguments[10] = unwritten ? run!.StartedAt.ToUnixTimeMilliseconds() : "";
-        arguments[11] = RedisEventBatch.Encode(events);
-        var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Append,
-            [RedisRunKeys.Record(runId), RedisRunKeys.Events(runId), RedisRunKeys.Alive(runId)], arguments);
+        var state = await Database.ScriptEvaluateAsync(RedisRunScripts.Append, Keys(run),
+        [
+            RetainMs, Options.MaxEvents, terminal, RedisRunKeys.AppendedChannelName(run.RunId), NowMs,
+            events[0].Sequence, events[^1].Sequence, RedisEventBatch.Encode(events), run.RunId,
+        ]);
         return Outcome((string?)state);
     }
 
-    public async Task<JournalOutcome> KeepAliveAsync(string runId, CancellationToken cancellationToken)
+    public async Task<JournalOutcome> KeepAliveAsync(RunRecord run, CancellationToken cancellationToken)
     {
         var state = await Database.ScriptEvaluateAsync(RedisRunScripts.KeepAlive,
-            [RedisRunKeys.Record(runId), RedisRunKeys.Alive(runId), RedisRunKeys.Events(runId)], [LeaseMs, RetainMs]);
+            [RedisRunKeys.Record(run.RunId), RedisRunKeys.Alive(run.RunId), RedisRunKeys.Events(run.RunId), RedisRunKeys.OpenAnswers(run.Owner)],
+            [LeaseMs, RetainMs, run.RunId]);
         return Outcome((string?)state);
     }
 
@@ -199,6 +187,10 @@ public sealed class RedisRunStore(
             return _cancelSubscription;
         }
     }
+
+    /// <summary>What <see cref="RedisRunScripts.Open"/> and <see cref="RedisRunScripts.Append"/> touch.</summary>
+    private static RedisKey[] Keys(RunRecord run) =>
+        [RedisRunKeys.Record(run.RunId), RedisRunKeys.Events(run.RunId), RedisRunKeys.Alive(run.RunId), RedisRunKeys.OpenAnswers(run.Owner)];
 
     private static JournalOutcome Outcome(string? state) => state switch
     {

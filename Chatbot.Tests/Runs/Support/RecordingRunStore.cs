@@ -5,8 +5,8 @@ using Chatbot.ApiService.Streaming;
 namespace Chatbot.Tests.Runs.Support;
 
 /// <summary>
-/// A run store that records each append's sequence numbers and each lease renewal, and can hold
-/// appends until the test opens <see cref="Gate"/>, so a test sees what the journal asks of its
+/// A run store that records each append's sequence numbers (opening the run is its first) and
+/// each lease renewal, and can hold appends until the test opens <see cref="Gate"/>, so a test sees what the journal asks of its
 /// store and when.
 /// </summary>
 public sealed class RecordingRunStore : IRunStore
@@ -31,9 +31,14 @@ public sealed class RecordingRunStore : IRunStore
 
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task CreateAsync(RunRecord run, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Recorded as an append: the run's first one.</summary>
+    public async Task<bool> OpenAsync(RunRecord run, IReadOnlyList<StreamEvent> first, int openLimit, CancellationToken cancellationToken)
+    {
+        await AppendAsync(run, first, cancellationToken);
+        return true;
+    }
 
-    public async Task<JournalOutcome> AppendAsync(string runId, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
+    public async Task<JournalOutcome> AppendAsync(RunRecord run, IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _appendCount);
         _appends.Writer.TryWrite([.. events.Select(e => e.Sequence)]);
@@ -44,7 +49,7 @@ public sealed class RecordingRunStore : IRunStore
         return JournalOutcome.Running;
     }
 
-    public Task<JournalOutcome> KeepAliveAsync(string runId, CancellationToken cancellationToken)
+    public Task<JournalOutcome> KeepAliveAsync(RunRecord run, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _renewalCount);
         return Task.FromResult(JournalOutcome.Running);
