@@ -70,9 +70,11 @@ public static class ResumeCommand
         var measured = new List<OnOffMeasurement>();
         foreach (var concurrency in levels)
         {
-            measured.Add(await load.MeasureAsync(LoadLevel.For(concurrency, scale), rounds));
+            var level = LoadLevel.For(concurrency, scale);
+            measured.Add(await load.MeasureAsync(level with { WarmupRequests = options.Number("warmup", level.WarmupRequests) }, rounds));
         }
         return $"### Throughput, resumable off and on\n\nOffline model at {tokenDelayMs} ms a token, {tokens} token events an answer; "
+            + (options.Text("warmup") is { } warmup ? $"{warmup} answers of each kind to warm up (at most {LoadLevel.WarmupTimeLimit.TotalSeconds:0} s each); " : "")
             + $"{rounds} rounds a level, each measuring off and on back to back (off first in odd rounds, on first in even ones).\n\n"
             + ResumableLoadReport.Render(measured) + "\n";
     }
