@@ -18,7 +18,10 @@ public static class LoadCommand
     public static async Task<int> RunAsync(CommandLine options)
     {
         var started = Stopwatch.GetTimestamp();
-        var levels = options.Numbers("levels", DefaultLevels).Select(c => LoadLevel.For(c, options.Decimal("requests-scale", 1))).ToArray();
+        var levels = options.Numbers("levels", DefaultLevels)
+            .Select(c => LoadLevel.For(c, options.Decimal("requests-scale", 1)))
+            .Select(level => level with { WarmupRequests = options.Number("warmup", level.WarmupRequests) })
+            .ToArray();
         var question = options.Text("question", BenchmarkQuestion.Default);
         var machine = MachineDescription.Describe();
 
