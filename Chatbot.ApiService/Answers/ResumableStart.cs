@@ -9,7 +9,6 @@ namespace Chatbot.ApiService.Answers;
 /// </summary>
 public sealed record ResumableStart(ChannelReader<StreamEvent>? Live, bool Journaled)
 {
+    /// <summary>Refused: no live events, nothing started.</summary>
     public static ResumableStart TooMany { get; } = new(null, Journaled: false);
-
-    public bool Refused => Live is null;
 }

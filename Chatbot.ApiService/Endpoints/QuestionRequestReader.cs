@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -36,7 +37,7 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
         {
             return QuestionReading.Refused(TooLarge(maxBytes));
         }
-        var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
+        var body = await ReadCappedAsync(request.BodyReader, maxBytes, cancellationToken);
         if (body is null)
         {
             return QuestionReading.Refused(TooLarge(maxBytes));
@@ -101,20 +102,30 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
     private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAny(ForbiddenControls);
 
     /// <summary>The body, or null when it exceeds <paramref name="maxBytes"/> (chunked bodies carry no length).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body, or null once it grows past <paramref name="maxBytes"/>. Read from the
+    /// request's pipe, so a question costs one array of its own size (a chunked body, which
+    /// names no length, is checked as it arrives).
+    /// </summary>
+    private static async Task<byte[]?> ReadCappedAsync(PipeReader body, int maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while (true)
         {
-            if (buffer.Length + read > maxBytes)
+            var read = await body.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (buffer.Length > maxBytes)
             {
+                body.AdvanceTo(buffer.End);
                 return null;
             }
-            buffer.Write(chunk, 0, read);
+            if (read.IsCompleted)
+            {
+                var whole = buffer.ToArray();
+                body.AdvanceTo(buffer.End);
+                return whole;
+            }
+            body.AdvanceTo(buffer.Start, buffer.End);
         }
-        return buffer.ToArray();
     }
 
     private static ProblemHttpResult TooLarge(int maxBytes) => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
