@@ -40,13 +40,13 @@ public sealed class ChatTurnRunner(
     public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken stop) =>
         Task.Run(() => ProduceAsync(runtime: null, turn, sink, warmup: false, stop), CancellationToken.None);
 
-    /// <summary>Prewarm's answer on <paramref name="runtime"/>: no memory read or stored, measured nowhere.</summary>
+    /// <summary>Prewarm's answer on <paramref name="runtime"/>: stores nothing, measured nowhere.</summary>
     public AnswerProducer Rehearsal(AgentRuntime runtime) => (turn, sink, stop) =>
         Task.Run(() => ProduceAsync(runtime, turn, sink, warmup: true, stop), CancellationToken.None);
 
     /// <summary>
     /// Runs on <paramref name="runtime"/>, or on the process's runtime when null. A warm-up run
-    /// (prewarm) reads and stores no memory and is left out of the metrics.
+    /// (prewarm) stores no memory and is left out of the metrics.
     /// </summary>
     public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, bool warmup, CancellationToken stopRequested)
     {
@@ -69,7 +69,9 @@ public sealed class ChatTurnRunner(
         }
         try
         {
-            var history = warmup ? [] : await memory.GetTurnsAsync(key, stop.Token);
+            // A rehearsal reads too (its conversation is new: nothing comes back), so it awaits where
+            // a real answer does and the first real answer finds those continuations compiled.
+            var history = await memory.GetTurnsAsync(key, stop.Token);
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
             runtime ??= await runtimes.GetAsync();

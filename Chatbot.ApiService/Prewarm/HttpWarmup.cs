@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Mime;
+using System.Text.Json;
 using Chatbot.ApiService.Identity;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
@@ -26,8 +29,19 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         "How are my assets doing?",
     ];
 
-    /// <summary>Sees every asset, so the portfolio answer runs its whole path; its own per process, so replicas starting together share no limit.</summary>
-    private readonly AltecoContext _rehearser = new() { UserId = $"prewarm-{Guid.NewGuid():N}", Role = AltecoContext.SuperAdminRole };
+    /// <summary>
+    /// Sees every asset, so the portfolio answer runs its whole path; its own per process, so
+    /// replicas starting together share no limit. It names assets as a gateway does, since their
+    /// parsing is on every real request's path.
+    /// </summary>
+    private readonly AltecoContext _rehearser = new()
+    {
+        UserId = $"prewarm-{Guid.NewGuid():N}",
+        Role = AltecoContext.SuperAdminRole,
+        UserSystems = ["prewarm"],
+        ChargePoints = ["prewarm"],
+        Storage = ["prewarm"],
+    };
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +59,8 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
             foreach (var question in WarmupQuestions)
             {
                 var resumable = round == rounds - 1 && question == WarmupQuestions[^1];
-                var (count, runId) = await AskStreamAsync(http, question, resumable, cancellationToken);
+                // Browsers send a body with its length, .NET clients often chunked: both in turn.
+                var (count, runId) = await AskStreamAsync(http, Ask(question, chunked: round % 2 == 1), resumable, cancellationToken);
                 events += count;
                 resumableRun = resumable ? runId : resumableRun;
             }
@@ -76,9 +91,8 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         return http;
     }
 
-    private static async Task<(int Events, string? RunId)> AskStreamAsync(HttpClient http, string question, bool resumable, CancellationToken cancellationToken)
+    private static async Task<(int Events, string? RunId)> AskStreamAsync(HttpClient http, HttpRequestMessage request, bool resumable, CancellationToken cancellationToken)
     {
-        var request = Ask(question);
         request.Headers.Add(StreamHeaders.Stream, "true");
         request.Headers.Add(StreamHeaders.Level, "2");
         request.Headers.Add(StreamHeaders.Resumable, resumable ? "true" : "false");
@@ -99,9 +113,19 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         return await CountEventsAsync(response, cancellationToken);
     }
 
-    private static HttpRequestMessage Ask(string question) => new(HttpMethod.Post, ChatbotRoutes.AskStream)
+    private static HttpRequestMessage Ask(string question, bool chunked = false)
     {
-        Content = JsonContent.Create(new QuestionRequest(question, $"prewarm-{Guid.NewGuid():N}")),
+        var body = new QuestionRequest(question, $"prewarm-{Guid.NewGuid():N}");
+        return new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
+        {
+            // JsonContent streams (chunked); a byte array carries Content-Length.
+            Content = chunked ? JsonContent.Create(body) : WithLength(body),
+        };
+    }
+
+    private static ByteArrayContent WithLength(QuestionRequest body) => new(JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web))
+    {
+        Headers = { ContentType = new MediaTypeHeaderValue(MediaTypeNames.Application.Json) { CharSet = "utf-8" } },
     };
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)

@@ -21,7 +21,12 @@ public sealed class MemoryWarmup(IConversationStore memory, TimeProvider clock)
         try
         {
             var now = clock.GetUtcNow();
-            await memory.AppendAsync(probe, [new(ConversationTurn.User, "prewarm", now), new(ConversationTurn.Assistant, "prewarm", now)], cancellationToken);
+            // Shaped like an answer's turns (ids, run, agent, tools), so every field's writer is compiled.
+            await memory.AppendAsync(probe,
+            [
+                new(ConversationTurn.User, "prewarm", now, RunId: "prewarm", Id: Guid.CreateVersion7().ToString("N")),
+                new(ConversationTurn.Assistant, "prewarm", now, "prewarm", "prewarm", Tools: ["prewarm"], Id: Guid.CreateVersion7().ToString("N")),
+            ], cancellationToken);
             await memory.GetTurnsAsync(probe, cancellationToken);
             await memory.ListAsync(ProbeOwner, new PageRequest(1, PageRequest.DefaultPageSize), cancellationToken);
         }
