@@ -13,10 +13,11 @@ namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Rehearses what clients ask, over HTTP to this process's own address once it listens: one
-/// streamed answer per specialist with every event, <see cref="PrewarmOptions.HttpRounds"/> times
-/// (the very last resumable, then resumed), one JSON answer and the conversation list. Each goes through Kestrel, authentication, the limiter, the
-/// body reader, the answer's coordinator, the agents and the SSE writer, so the first real question
-/// finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>: the offline
+/// streamed answer per specialist with every event, the three at once,
+/// <see cref="PrewarmOptions.HttpRounds"/> times (the very last resumable, then resumed), one
+/// JSON answer and the conversation list. Each goes through Kestrel, authentication, the limiter,
+/// the body reader, the answer's coordinator, the agents and the SSE writer, so the first real
+/// question finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>: the offline
 /// model answers them and nothing is stored.
 /// </summary>
 public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key, IOptions<PrewarmOptions> options)
@@ -56,14 +57,14 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         string? resumableRun = null;
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var question in WarmupQuestions)
-            {
-                var resumable = round == rounds - 1 && question == WarmupQuestions[^1];
-                // Browsers send a body with its length, .NET clients often chunked: both in turn.
-                var (count, runId) = await AskStreamAsync(http, Ask(question, chunked: round % 2 == 1), resumable, cancellationToken);
-                events += count;
-                resumableRun = resumable ? runId : resumableRun;
-            }
+            // A round's questions at once, as users ask: both cores work and the paths answers
+            // share under load run too (measured: readier sooner, a faster first answer).
+            // Browsers send a body with its length, .NET clients often chunked: both in turn.
+            var last = round == rounds - 1;
+            var asked = await Task.WhenAll(WarmupQuestions.Select(question =>
+                AskStreamAsync(http, Ask(question, chunked: round % 2 == 1), resumable: last && question == WarmupQuestions[^1], cancellationToken)));
+            events += asked.Sum(answer => answer.Events);
+            resumableRun = last ? asked[^1].RunId : resumableRun;
         }
         events += await ResumeAsync(http, resumableRun, cancellationToken);
         await SendAsync(http, Ask(WarmupQuestions[0]), cancellationToken);
