@@ -19,6 +19,7 @@ builder.Services.AddOpenApi(openApi => openApi
     .AddDocumentTransformer<IdentitySchemeDocument>());
 
 var app = builder.Build();
+StartupPreload.Begin(app.Services);
 // Fails start-up on an unsafe identity configuration, naming the setting.
 _ = app.Services.GetRequiredService<AuthModeSelector>();
 _ = app.Services.GetRequiredService<GatewayProof>();
