@@ -11,9 +11,9 @@ namespace Chatbot.ApiService.Answers;
 /// <summary>
 /// Produces one answer after its start event: loads the conversation, runs the agent team into
 /// the run's sink, saves the turn after <c>complete</c>, and ends the stream with exactly one
-/// terminal event. A failure,
-/// an exceeded budget or a shutdown becomes an <c>error</c> event with a safe message and a
-/// correlation id that is in the log; whatever was produced is kept, marked incomplete.
+/// terminal event. A failure, an exceeded budget or a shutdown becomes an <c>error</c> event with
+/// a safe message and a correlation id that is in the log; whatever was produced is kept, marked
+/// incomplete.
 /// </summary>
 public sealed class ChatTurnRunner(
     AgentRuntimeProvider runtimes,

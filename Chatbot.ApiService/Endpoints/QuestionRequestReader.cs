@@ -101,7 +101,6 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
     /// </summary>
     private static bool HasControlCharacter(string text) => text.AsSpan().ContainsAny(ForbiddenControls);
 
-    /// <summary>The body, or null when it exceeds <paramref name="maxBytes"/> (chunked bodies carry no length).</summary>
     /// <summary>
     /// The whole body, or null once it grows past <paramref name="maxBytes"/>. Read from the
     /// request's pipe, so a question costs one array of its own size (a chunked body, which

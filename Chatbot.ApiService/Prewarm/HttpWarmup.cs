@@ -17,8 +17,8 @@ namespace Chatbot.ApiService.Prewarm;
 /// <see cref="PrewarmOptions.HttpRounds"/> times (the very last resumable, then resumed), one
 /// JSON answer and the conversation list. Each goes through Kestrel, authentication, the limiter,
 /// the body reader, the answer's coordinator, the agents and the SSE writer, so the first real
-/// question finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>: the offline
-/// model answers them and nothing is stored.
+/// question finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>:
+/// the offline model answers them and nothing is stored.
 /// </summary>
 public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key, IOptions<PrewarmOptions> options)
 {

@@ -15,7 +15,6 @@ namespace Chatbot.ApiService.Runs;
 public sealed class RunJournal
 {
     private readonly RunRecord _run;
-    private readonly ChannelReader<StreamEvent> _source;
     private readonly IRunStore _store;
     private readonly Action _stopRun;
     private readonly ILogger _logger;
@@ -30,7 +29,6 @@ public sealed class RunJournal
     public RunJournal(RunRecord run, ChannelReader<StreamEvent> source, IRunStore store, Action stopRun, ResumableRunOptions options, TimeProvider clock, ILogger logger)
     {
         _run = run;
-        _source = source;
         _store = store;
         _stopRun = stopRun;
         _logger = logger;
@@ -50,10 +48,7 @@ public sealed class RunJournal
     public async Task<JournalOpening> OpenAsync(int openLimit, CancellationToken cancellationToken)
     {
         var first = new List<StreamEvent>();
-        while (_source.TryRead(out var streamEvent))
-        {
-            first.Add(streamEvent);
-        }
+        await _batcher.NextAsync(first, atOnce: true);
         try
         {
             _batcher.Appending();
