@@ -52,6 +52,7 @@ public static class ChatbotServices
         services.AddSingleton<QuestionRequestReader>();
 
         services.AddSingleton<HttpWarmup>();
+        services.AddSingleton<JitSettling>();
         services.AddSingleton<MemoryWarmup>();
         services.AddSingleton<PrewarmService>();
         services.AddHostedService<StartupPrewarmService>();

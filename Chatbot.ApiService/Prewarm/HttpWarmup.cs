@@ -14,13 +14,14 @@ namespace Chatbot.ApiService.Prewarm;
 /// <summary>
 /// Rehearses what clients ask, over HTTP to this process's own address once it listens: one
 /// streamed answer per specialist with every event, the three at once,
-/// <see cref="PrewarmOptions.HttpRounds"/> times (the very last resumable, then resumed), one
-/// JSON answer and the conversation list. Each goes through Kestrel, authentication, the limiter,
+/// <see cref="PrewarmOptions.HttpRounds"/> times a pass (the very last resumable, then resumed),
+/// one JSON answer and the conversation list. Between passes, and after the last, it waits for the
+/// runtime to recompile what they made hot (<see cref="PrewarmOptions.TierUpPasses"/>). Each goes through Kestrel, authentication, the limiter,
 /// the body reader, the answer's coordinator, the agents and the SSE writer, so the first real
 /// question finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>:
 /// the offline model answers them and nothing is stored.
 /// </summary>
-public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key, IOptions<PrewarmOptions> options)
+public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key, JitSettling jit, TimeProvider clock, IOptions<PrewarmOptions> options)
 {
     /// <summary>One question for each specialist: finance, knowledge, portfolio.</summary>
     public static readonly string[] WarmupQuestions =
@@ -52,24 +53,50 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
             return "skipped: the server listens on no network address";
         }
         using var http = Client(address);
-        var rounds = Math.Max(1, options.Value.HttpRounds);
+        var settings = options.Value;
+        var rounds = settings.HttpRounds * (1 + settings.TierUpPasses);
         var events = 0;
+        var waits = new List<TimeSpan>();
         string? resumableRun = null;
         for (var round = 0; round < rounds; round++)
         {
-            // A round's questions at once, as users ask: both cores work and the paths answers
-            // share under load run too (measured: readier sooner, a faster first answer).
-            // Browsers send a body with its length, .NET clients often chunked: both in turn.
-            var last = round == rounds - 1;
-            var asked = await Task.WhenAll(WarmupQuestions.Select(question =>
-                AskStreamAsync(http, Ask(question, chunked: round % 2 == 1), resumable: last && question == WarmupQuestions[^1], cancellationToken)));
-            events += asked.Sum(answer => answer.Events);
-            resumableRun = last ? asked[^1].RunId : resumableRun;
+            if (round > 0 && round % settings.HttpRounds == 0)
+            {
+                waits.Add(await TierUpAsync(cancellationToken));
+            }
+            var (answered, runId) = await AskRoundAsync(http, round, last: round == rounds - 1, cancellationToken);
+            events += answered;
+            resumableRun = runId ?? resumableRun;
         }
         events += await ResumeAsync(http, resumableRun, cancellationToken);
         await SendAsync(http, Ask(WarmupQuestions[0]), cancellationToken);
         await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversations), cancellationToken);
-        return $"{rounds * WarmupQuestions.Length + 3} requests, {events} events over {address.Authority}";
+        if (settings.TierUpPasses > 0)
+        {
+            waits.Add(await TierUpAsync(cancellationToken));
+        }
+        return $"{rounds * WarmupQuestions.Length + 3} requests, {events} events over {address.Authority}" +
+            (waits.Count == 0 ? "" : $"; waited for the JIT {string.Join(", ", waits.Select(wait => $"{wait.TotalMilliseconds:F0} ms"))}");
+    }
+
+    /// <summary>
+    /// A round's questions at once, as users ask: both cores work and the paths answers share
+    /// under load run too (measured: readier sooner, a faster first answer). Browsers send a body
+    /// with its length, .NET clients often chunked: both in turn. The very last answer is resumable.
+    /// </summary>
+    private static async Task<(int Events, string? ResumableRun)> AskRoundAsync(HttpClient http, int round, bool last, CancellationToken cancellationToken)
+    {
+        var asked = await Task.WhenAll(WarmupQuestions.Select(question =>
+            AskStreamAsync(http, Ask(question, chunked: round % 2 == 1), resumable: last && question == WarmupQuestions[^1], cancellationToken)));
+        return (asked.Sum(answer => answer.Events), last ? asked[^1].RunId : null);
+    }
+
+    /// <summary>Lets the runtime recompile what the rounds so far made hot, so the next pass runs (and profiles) the next tier.</summary>
+    private async Task<TimeSpan> TierUpAsync(CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        await jit.WaitAsync(options.Value.TierUpWait, cancellationToken);
+        return clock.GetElapsedTime(started);
     }
 
     private Task WhenListeningAsync(CancellationToken cancellationToken)

@@ -31,6 +31,8 @@ public sealed class OptionsValidationTests
     [InlineData("Chatbot:Service:RoutePrefix", "Chatbot:Service:RoutePrefix=api/v2/")]
     [InlineData("Chatbot:Prewarm:OnStartup", "Chatbot:Prewarm:OnStartup=maybe")]
     [InlineData("Chatbot:Prewarm:HttpRounds", "Chatbot:Prewarm:HttpRounds=0")]
+    [InlineData("Chatbot:Prewarm:TierUpPasses", "Chatbot:Prewarm:TierUpPasses=11")]
+    [InlineData("Chatbot:Prewarm:TierUpWait", "Chatbot:Prewarm:TierUpWait=00:00:00")]
     [InlineData("Chatbot:Prewarm:RewarmWhenQuietFor", "Chatbot:Prewarm:RewarmWhenQuietFor=-00:00:01")]
     [InlineData("Chatbot:Prewarm:RetryDelay", "Chatbot:Prewarm:RetryDelay=00:00:00")]
     [InlineData("Chatbot:Prewarm:MaxRetryDelay", "Chatbot:Prewarm:MaxRetryDelay=00:00:00")]

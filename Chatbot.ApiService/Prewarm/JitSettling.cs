@@ -1,0 +1,41 @@
+using System.Runtime;
+
+namespace Chatbot.ApiService.Prewarm;
+
+/// <summary>
+/// Waits until the runtime has compiled nothing for a while: its background compiler has
+/// recompiled, optimized, what the last rehearsals made hot. The runtime has no "tiering queue
+/// empty" signal, so this watches the count of compiled methods (<see cref="JitInfo"/>).
+/// </summary>
+public sealed class JitSettling(TimeProvider clock, Func<long>? compiledMethods = null)
+{
+    /// <summary>
+    /// Longer than the runtime's own pause (100 ms without new methods) before it starts counting
+    /// calls and recompiling, so a quiet spell means the recompiling is done, not yet to begin.
+    /// </summary>
+    public static readonly TimeSpan QuietFor = TimeSpan.FromMilliseconds(250);
+
+    private readonly Func<long> _compiled = compiledMethods ?? (() => JitInfo.GetCompiledMethodCount(currentThread: false));
+
+    /// <summary>True once nothing was compiled for <see cref="QuietFor"/>; false when <paramref name="atMost"/> passed first.</summary>
+    public async Task<bool> WaitAsync(TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var count = _compiled();
+        var quietSince = started;
+        while (clock.GetElapsedTime(started) < atMost)
+        {
+            await Task.Delay(QuietFor / 5, clock, cancellationToken);
+            var now = _compiled();
+            if (now != count)
+            {
+                (count, quietSince) = (now, clock.GetTimestamp());
+            }
+            else if (clock.GetElapsedTime(quietSince) >= QuietFor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
