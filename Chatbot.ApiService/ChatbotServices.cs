@@ -45,6 +45,7 @@ public static class ChatbotServices
         builder.AddModelClient();
         services.AddSingleton<AgentRuntimeFactory>();
         services.AddSingleton<RehearsalRuntime>();
+        services.AddSingleton<RehearsalRunner>();
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<AnswerCoordinator>();

@@ -16,7 +16,7 @@ namespace Chatbot.ApiService.Answers;
 /// </summary>
 public sealed class AnswerCoordinator(
     ChatTurnRunner runner,
-    RehearsalRuntime rehearsals,
+    RehearsalRunner rehearsals,
     ResumableRuns resumable,
     IConversationStore memory,
     IRunStore runs,
@@ -27,10 +27,10 @@ public sealed class AnswerCoordinator(
     /// <summary>
     /// Starts answering. An ordinary answer is cancelled when <paramref name="clientGone"/> fires;
     /// a resumable one only by <see cref="CancelAsync"/>, its budget or shutdown. A rehearsal goes
-    /// the same way on the offline runtime, reading and storing no memory, measured nowhere.
+    /// the same way (<see cref="RehearsalRunner"/>): offline, storing nothing, measured nowhere.
     /// </summary>
     public Task<AnswerStart> StartAsync(AskCommand command, CancellationToken clientGone) =>
-        StartAsync(command, command.Rehearsal ? runner.Rehearsal(rehearsals.Runtime) : runner.StartAsync, clientGone);
+        StartAsync(command, command.Rehearsal ? rehearsals.ProduceAsync : runner.StartAsync, clientGone);
 
     private async Task<AnswerStart> StartAsync(AskCommand command, AnswerProducer produce, CancellationToken clientGone)
     {

@@ -38,17 +38,10 @@ public sealed class ChatTurnRunner(
     /// <paramref name="stop"/> is the request's abort token, or a resumable run's stop switch.
     /// </summary>
     public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken stop) =>
-        Task.Run(() => ProduceAsync(runtime: null, turn, sink, warmup: false, stop), CancellationToken.None);
+        Task.Run(() => ProduceAsync(runtime: null, turn, sink, stop), CancellationToken.None);
 
-    /// <summary>Prewarm's answer on <paramref name="runtime"/>: stores nothing, measured nowhere.</summary>
-    public AnswerProducer Rehearsal(AgentRuntime runtime) => (turn, sink, stop) =>
-        Task.Run(() => ProduceAsync(runtime, turn, sink, warmup: true, stop), CancellationToken.None);
-
-    /// <summary>
-    /// Runs on <paramref name="runtime"/>, or on the process's runtime when null. A warm-up run
-    /// (prewarm) stores no memory and is left out of the metrics.
-    /// </summary>
-    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, bool warmup, CancellationToken stopRequested)
+    /// <summary>Runs on <paramref name="runtime"/>, or on the process's runtime when null.</summary>
+    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, CancellationToken stopRequested)
     {
         using var tracked = runs.Track();
         using var span = ChatbotActivities.Source.StartActivity("chat run");
@@ -58,19 +51,14 @@ public sealed class ChatTurnRunner(
         var run = new RunContext(turn.Identity, sink, budget);
         var key = new ConversationKey(turn.Identity.Owner, turn.ConversationId);
         var outcome = "failed";
-        if (!warmup)
-        {
-            metrics.StreamStarted();
-            // Debug: the completion line carries everything; one console line less per answer is
-            // measurable under load (see docs/benchmarks.md).
-            logger.LogDebug("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
-                turn.RunId, turn.ConversationId, llm.Value.ProviderName, sink.Level, turn.Identity);
-            WarnWithoutTenant(turn);
-        }
+        metrics.StreamStarted();
+        // Debug: the completion line carries everything; one console line less per answer is
+        // measurable under load (see docs/benchmarks.md).
+        logger.LogDebug("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
+            turn.RunId, turn.ConversationId, llm.Value.ProviderName, sink.Level, turn.Identity);
+        WarnWithoutTenant(turn);
         try
         {
-            // A rehearsal reads too (its conversation is new: nothing comes back), so it awaits where
-            // a real answer does and the first real answer finds those continuations compiled.
             var history = await memory.GetTurnsAsync(key, stop.Token);
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
@@ -78,10 +66,7 @@ public sealed class ChatTurnRunner(
             await runtime.RunAsync(messages, run, stop.Token);
             await StandInForNoAnswerAsync(turn, sink, stop.Token);
 
-            if (!warmup)
-            {
-                await memory.AppendAsync(key, Turns(turn, sink, incomplete: false), stop.Token);
-            }
+            await memory.AppendAsync(key, Turns(turn, sink, incomplete: false), stop.Token);
             await sink.CompleteAsync(StreamEvent.Completed(sink.Statistics(run.InputTokens)), stop.Token);
             outcome = "completed";
         }
@@ -90,32 +75,29 @@ public sealed class ChatTurnRunner(
             outcome = "cancelled";
             logger.LogInformation("Run {RunId} cancelled: the client went away or asked to stop", turn.RunId);
             // A resumable run's followers need the end; a gone client's stream reads nothing more.
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Cancelled(turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, StreamEvent.Cancelled(turn.RunId));
         }
         catch (OperationCanceledException) when (budget.ExceededLimit is { } limit)
         {
             outcome = "budget_exceeded";
             logger.LogWarning("Run {RunId} stopped: its {Limit} budget is spent", turn.RunId, limit);
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(BudgetMessage, StreamErrorCodes.BudgetExceededPrefix + limit, turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, StreamEvent.Failed(BudgetMessage, StreamErrorCodes.BudgetExceededPrefix + limit, turn.RunId));
         }
         catch (OperationCanceledException) when (runs.ShutdownToken.IsCancellationRequested)
         {
             outcome = "shutdown";
             logger.LogWarning("Run {RunId} ended by shutdown", turn.RunId);
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(ShutdownMessage, StreamErrorCodes.ServerRestarting, turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, StreamEvent.Failed(ShutdownMessage, StreamErrorCodes.ServerRestarting, turn.RunId));
         }
         catch (Exception exception)
         {
             span.RecordError(exception);
             logger.LogError(exception, "Run {RunId} failed (correlation id {CorrelationId})", turn.RunId, turn.RunId);
-            await EndWithErrorAsync(turn, sink, key, warmup, StreamEvent.Failed(FailureMessage, StreamErrorCodes.AgentFailed, turn.RunId));
+            await EndWithErrorAsync(turn, sink, key, StreamEvent.Failed(FailureMessage, StreamErrorCodes.AgentFailed, turn.RunId));
         }
         finally
         {
-            if (!warmup)
-            {
-                Record(turn, sink, run, outcome);
-            }
+            Record(turn, sink, run, outcome);
         }
     }
 
@@ -137,16 +119,16 @@ public sealed class ChatTurnRunner(
         await sink.TokenAsync(EmptyAnswerMessage, cancellationToken);
     }
 
-    private async Task EndWithErrorAsync(ChatTurn turn, RunEventSink sink, ConversationKey key, bool warmup, StreamEvent error)
+    private async Task EndWithErrorAsync(ChatTurn turn, RunEventSink sink, ConversationKey key, StreamEvent error)
     {
-        await KeepPartialAsync(turn, sink, key, warmup);
+        await KeepPartialAsync(turn, sink, key);
         await sink.CompleteAsync(error, CancellationToken.None);
     }
 
     /// <summary>Keeps what was streamed before the run ended early, marked incomplete; never throws.</summary>
-    private async Task KeepPartialAsync(ChatTurn turn, RunEventSink sink, ConversationKey key, bool warmup)
+    private async Task KeepPartialAsync(ChatTurn turn, RunEventSink sink, ConversationKey key)
     {
-        if (warmup || sink.OutputTokens == 0)
+        if (sink.OutputTokens == 0)
         {
             return;
         }

@@ -21,9 +21,10 @@ public sealed class ChatbotMetrics
     private readonly Counter<long> _toolCalls;
     private readonly Counter<long> _resumes;
 
-    public ChatbotMetrics(IMeterFactory meters)
+    /// <param name="meterName">Another name keeps the figures out of what the service exports (prewarm's rehearsals).</param>
+    public ChatbotMetrics(IMeterFactory meters, string meterName = ChatbotTelemetry.ServiceName)
     {
-        var meter = meters.Create(ChatbotTelemetry.ServiceName);
+        var meter = meters.Create(meterName);
         _prewarmDuration = meter.CreateHistogram<double>("chatbot.prewarm.duration", "ms", "Time each prewarm component took.");
         _timeToFirstToken = meter.CreateHistogram<double>("chatbot.stream.time_to_first_token", "ms", "From the start of a run to its first token.");
         _streamDuration = meter.CreateHistogram<double>("chatbot.stream.duration", "ms", "From the start of a run to its end.");

@@ -19,8 +19,8 @@ namespace Chatbot.Benchmarks.Micro;
 /// offline model at 0 ms a token (manager hand-off, tool call, answer), sink, and SSE frames
 /// into a pipe. Two knowledge questions of different lengths share every fixed cost, so the
 /// difference between them, divided by the difference in tokens, is the cost of one more token
-/// event. Memory is the in-process store (no Redis here) and the warm-up flag keeps it out of
-/// the run, as for prewarm. With <see cref="Tracing"/>, an activity listener records the gen_ai
+/// event. Memory is the in-process store (no Redis here), read but not written: the runner is
+/// prewarm's (<see cref="RehearsalRunner"/>), on the process's runtime. With <see cref="Tracing"/>, an activity listener records the gen_ai
 /// spans as the API's OpenTelemetry set-up does.
 /// </summary>
 public class AnswerPipelineBenchmarks
@@ -46,7 +46,7 @@ public class AnswerPipelineBenchmarks
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Chatbot:Llm:Offline:TokenDelayMs"] = "0" });
         builder.AddChatbotApi(builder.AddChatbotStores());
         _host = builder.Build();
-        _runner = _host.Services.GetRequiredService<ChatTurnRunner>();
+        _runner = _host.Services.GetRequiredService<RehearsalRunner>().Runner;
         _runtime = await _host.Services.GetRequiredService<AgentRuntimeProvider>().GetAsync();
         if (Tracing)
         {
@@ -67,7 +67,7 @@ public class AnswerPipelineBenchmarks
         var sink = new RunEventSink(StreamEventSelection.TokensOnly);
         var turn = new ChatTurn(Question, "benchmark", new AltecoContext { UserId = "u-100", TenantId = "t-100" });
         sink.Start(turn.ConversationId, turn.RunId, turn.Question);
-        var producer = _runner.ProduceAsync(_runtime, turn, sink, warmup: true, CancellationToken.None);
+        var producer = _runner.ProduceAsync(_runtime, turn, sink, CancellationToken.None);
         var frames = new SseFrameWriter(_pipe.Writer);
         var tokens = 0;
         await foreach (var streamEvent in sink.Reader.ReadAllAsync())

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
+using Chatbot.ApiService.Answers;
 using System.Net.Http.Json;
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Prewarm;
@@ -8,6 +11,7 @@ using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
 using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Chatbot.Tests.Prewarm;
 
@@ -65,6 +69,42 @@ public sealed class HttpWarmupTests
         Assert.Empty(model.Calls);
         var stored = await http.SendAsync(ChatbotClient.WithHeaders(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation("rehearsed-1")), Alice));
         Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rehearsal_runs_the_answers_metrics_and_log_calls_where_nobody_sees_them()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
+        using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
+        var key = factory.Services.GetRequiredService<WarmupKey>();
+        var durations = new ConcurrentQueue<string>();
+        using var listener = DurationsOf(factory.Services.GetRequiredService<IMeterFactory>(), durations);
+
+        await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is solar PV?", "rehearsed-2", Alice, (WarmupKey.Header, key.Value)));
+        await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is solar PV?", "asked-2", Alice));
+
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(durations.Count == 2)), string.Join(", ", durations));
+        Assert.Equal([RehearsalRunner.MeterName, ChatbotTelemetry.ServiceName], durations.Order().Reverse());
+        Assert.Contains(factory.Logs.Lines, line => line.Contains("conversation asked-2") && line.Contains("completed"));
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("rehearsed-2"));
+    }
+
+    /// <summary>The meter of every stream duration this host records.</summary>
+    private static MeterListener DurationsOf(IMeterFactory host, ConcurrentQueue<string> meters)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listening) =>
+            {
+                if (instrument.Meter.Scope == host && instrument.Name == "chatbot.stream.duration")
+                {
+                    listening.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => meters.Enqueue(instrument.Meter.Name));
+        listener.Start();
+        return listener;
     }
 
     [Fact]
