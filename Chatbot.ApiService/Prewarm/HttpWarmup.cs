@@ -82,12 +82,15 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
     /// <summary>
     /// A round's questions at once, as users ask: both cores work and the paths answers share
     /// under load run too (measured: readier sooner, a faster first answer). Browsers send a body
-    /// with its length, .NET clients often chunked: both in turn. The very last answer is resumable.
+    /// with its length, .NET clients often chunked: both in turn. Every user's first question opens
+    /// a connection, so every third round does too (Kestrel's accept and connection set-up run once
+    /// a connection, too rarely otherwise to be recompiled). The very last answer is resumable.
     /// </summary>
     private static async Task<(int Events, string? ResumableRun)> AskRoundAsync(HttpClient http, int round, bool last, CancellationToken cancellationToken)
     {
         var asked = await Task.WhenAll(WarmupQuestions.Select(question =>
-            AskStreamAsync(http, Ask(question, chunked: round % 2 == 1), resumable: last && question == WarmupQuestions[^1], cancellationToken)));
+            AskStreamAsync(http, Ask(question, chunked: round % 2 == 1, closeConnection: round % 3 == 2),
+                resumable: last && question == WarmupQuestions[^1], cancellationToken)));
         return (asked.Sum(answer => answer.Events), last ? asked[^1].RunId : null);
     }
 
@@ -141,13 +144,14 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         return await CountEventsAsync(response, cancellationToken);
     }
 
-    private static HttpRequestMessage Ask(string question, bool chunked = false)
+    private static HttpRequestMessage Ask(string question, bool chunked = false, bool closeConnection = false)
     {
         var body = new QuestionRequest(question, $"prewarm-{Guid.NewGuid():N}");
         return new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
         {
             // JsonContent streams (chunked); a byte array carries Content-Length.
             Content = chunked ? JsonContent.Create(body) : WithLength(body),
+            Headers = { ConnectionClose = closeConnection },
         };
     }
 
