@@ -20,13 +20,14 @@ public sealed class PrewarmOptions
 
     /// <summary>
     /// After the first pass, how many times prewarm waits for the runtime to finish recompiling
-    /// what the rounds made hot and asks its rounds again, before readiness. Each pass takes a
-    /// method one tier up (quick code, then instrumented, then optimized with its profile), so a
-    /// new replica serves its first answers at the settled cost rather than 3–5× it; each wait
+    /// what the rounds made hot and asks its rounds again, before readiness. A method's calls count
+    /// only once start-up's flood of new methods has paused, and each counted pass takes it one tier
+    /// up (quick code, then instrumented, then optimized with its profile), so with three a new
+    /// replica serves its first answers at about its settled cost rather than 3–5× it; each wait
     /// costs readiness up to <see cref="TierUpWait"/>. Zero: ready as soon as one pass is asked.
     /// </summary>
     [Range(0, 10, ErrorMessage = Section + ":TierUpPasses must be between 0 and 10.")]
-    public int TierUpPasses { get; set; } = 2;
+    public int TierUpPasses { get; set; } = 3;
 
     /// <summary>The longest one wait for the runtime's recompiling lasts; a busy machine may never look quiet.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", MinimumIsExclusive = true, ErrorMessage = Section + ":TierUpWait must be positive and at most a minute.")]

@@ -60,7 +60,9 @@ public sealed class PrewarmService(
     {
         using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // 30 s for the work itself, plus every wait for the JIT at its longest.
+        var settings = options.Value;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30) + (settings.TierUpPasses + 1) * settings.TierUpWait);
         var components = new List<PrewarmComponent>
         {
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),

@@ -17,7 +17,7 @@ public sealed class JitSettlingTests
         var clock = new FakeTimeProvider();
         var reads = 0;
         // Compiling for the first 20 looks, then quiet.
-        var settling = new JitSettling(clock, () => Math.Min(++reads, 20));
+        var settling = new JitSettling(clock, () => Math.Min(++reads * (JitSettling.Trickle + 1), 20 * (JitSettling.Trickle + 1)));
 
         var (settled, waited) = await DriveAsync(clock, settling.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
 
@@ -27,11 +27,25 @@ public sealed class JitSettlingTests
     }
 
     [Fact]
+    public async Task A_trickle_of_timer_methods_does_not_keep_the_wait_going()
+    {
+        var clock = new FakeTimeProvider();
+        var reads = 0L;
+        // One method every fourth look (every 200 ms), for ever.
+        var settling = new JitSettling(clock, () => ++reads / 4);
+
+        var (settled, waited) = await DriveAsync(clock, settling.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        Assert.True(settled);
+        Assert.True(waited < TimeSpan.FromSeconds(2), waited.ToString());
+    }
+
+    [Fact]
     public async Task A_runtime_that_never_goes_quiet_is_waited_for_no_longer_than_the_limit()
     {
         var clock = new FakeTimeProvider();
         var compiled = 0L;
-        var settling = new JitSettling(clock, () => ++compiled);
+        var settling = new JitSettling(clock, () => compiled += JitSettling.Trickle + 1);
 
         var (settled, waited) = await DriveAsync(clock, settling.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None));
 
