@@ -72,6 +72,33 @@ public sealed class HttpWarmupTests
     }
 
     [Fact]
+    public async Task Rehearsals_open_new_connections_as_new_users_do()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false").With("Chatbot:Prewarm:HttpRounds", "6");
+        KestrelApi.Start(factory);
+        var opened = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listening) =>
+            {
+                if (instrument.Meter.Scope == factory.Services.GetRequiredService<IMeterFactory>() && instrument.Name == "kestrel.active_connections")
+                {
+                    listening.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, change, _, _) => Interlocked.Add(ref opened, change > 0 ? 1 : 0));
+        listener.Start();
+
+        var report = await factory.Services.GetRequiredService<PrewarmService>().WarmAsync();
+
+        Assert.True(report.AllWarm);
+        // Three questions at once hold three connections; rounds 3 and 6 close theirs, so the
+        // rounds after them and the last requests open new ones: 3 + 3 + at least 1.
+        Assert.True(Volatile.Read(ref opened) >= 7, $"{opened} connections opened");
+    }
+
+    [Fact]
     public async Task A_rehearsal_runs_the_answers_metrics_and_log_calls_where_nobody_sees_them()
     {
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
