@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
@@ -44,6 +45,8 @@ public static class ChatbotServices
 
         builder.AddModelClient();
         services.AddSingleton<AgentRuntimeFactory>();
+        services.AddKeyedSingleton(ChatbotMetrics.RehearsalMeterName,
+            (provider, _) => new ChatbotMetrics(provider.GetRequiredService<IMeterFactory>(), ChatbotMetrics.RehearsalMeterName));
         services.AddSingleton<RehearsalRuntime>();
         services.AddSingleton<RehearsalRunner>();
         services.AddSingleton<AgentRuntimeProvider>();

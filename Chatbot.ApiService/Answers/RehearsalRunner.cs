@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
@@ -12,14 +11,14 @@ namespace Chatbot.ApiService.Answers;
 /// the offline runtime and with duties that leave no trace: memory is read from the real store
 /// but never written, metrics go to a meter nobody exports, and only warnings and errors reach the log.
 /// </summary>
-public sealed class RehearsalRunner(RehearsalRuntime runtime, IServiceProvider services)
+public sealed class RehearsalRunner(
+    RehearsalRuntime runtime,
+    [FromKeyedServices(ChatbotMetrics.RehearsalMeterName)] ChatbotMetrics metrics,
+    IServiceProvider services)
 {
-    /// <summary>Not among the meters the service exports (<c>ChatbotTelemetry.MeterNames</c>).</summary>
-    public const string MeterName = ChatbotTelemetry.ServiceName + ".Rehearsals";
-
     private readonly Lazy<ChatTurnRunner> _runner = new(() => ActivatorUtilities.CreateInstance<ChatTurnRunner>(services,
         new ReadOnlyConversationStore(services.GetRequiredService<IConversationStore>()),
-        new ChatbotMetrics(services.GetRequiredService<IMeterFactory>(), MeterName),
+        metrics,
         WarningsOnly(services).CreateLogger<ChatTurnRunner>()));
 
     /// <summary>The runner as prewarm uses it; the micro benchmark runs whole answers on it too.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
-using Chatbot.ApiService.Answers;
+using Chatbot.ApiService.Telemetry;
 using System.Net.Http.Json;
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Prewarm;
@@ -104,32 +104,39 @@ public sealed class HttpWarmupTests
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
         using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
         var key = factory.Services.GetRequiredService<WarmupKey>();
-        var durations = new ConcurrentQueue<string>();
-        using var listener = DurationsOf(factory.Services.GetRequiredService<IMeterFactory>(), durations);
+        var measured = new ConcurrentQueue<string>();
+        using var listener = MeasurementsOf(factory.Services.GetRequiredService<IMeterFactory>(), measured);
 
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is solar PV?", "rehearsed-2", Alice, (WarmupKey.Header, key.Value)));
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(measured.Count == 2)), string.Join(", ", measured));
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is solar PV?", "asked-2", Alice));
 
-        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(durations.Count == 2)), string.Join(", ", durations));
-        Assert.Equal([RehearsalRunner.MeterName, ChatbotTelemetry.ServiceName], durations.Order().Reverse());
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(measured.Count == 4)), string.Join(", ", measured));
+        Assert.Equal(
+            [
+                $"{ChatbotMetrics.RehearsalMeterName} chatbot.stream.duration", $"{ChatbotMetrics.RehearsalMeterName} chatbot.tool.calls",
+                $"{ChatbotTelemetry.ServiceName} chatbot.stream.duration", $"{ChatbotTelemetry.ServiceName} chatbot.tool.calls",
+            ],
+            [.. measured.Take(2).Order(), .. measured.Skip(2).Order()]);
         Assert.Contains(factory.Logs.Lines, line => line.Contains("conversation asked-2") && line.Contains("completed"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("rehearsed-2"));
     }
 
-    /// <summary>The meter of every stream duration this host records.</summary>
-    private static MeterListener DurationsOf(IMeterFactory host, ConcurrentQueue<string> meters)
+    /// <summary>"meter instrument" of every stream duration and tool call this host records.</summary>
+    private static MeterListener MeasurementsOf(IMeterFactory host, ConcurrentQueue<string> measured)
     {
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, listening) =>
             {
-                if (instrument.Meter.Scope == host && instrument.Name == "chatbot.stream.duration")
+                if (instrument.Meter.Scope == host && instrument.Name is "chatbot.stream.duration" or "chatbot.tool.calls")
                 {
                     listening.EnableMeasurementEvents(instrument);
                 }
             },
         };
-        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => meters.Enqueue(instrument.Meter.Name));
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => measured.Enqueue($"{instrument.Meter.Name} {instrument.Name}"));
+        listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => measured.Enqueue($"{instrument.Meter.Name} {instrument.Name}"));
         listener.Start();
         return listener;
     }
