@@ -1,6 +1,6 @@
-using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Llm.Offline;
+using Chatbot.ApiService.Telemetry;
 
 namespace Chatbot.ApiService.Agents;
 

@@ -3,15 +3,16 @@ using System.Runtime;
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Waits until the runtime has compiled nothing for a while: its background compiler has
-/// recompiled, optimized, what the last rehearsals made hot. The runtime has no "tiering queue
-/// empty" signal, so this watches the count of compiled methods (<see cref="JitInfo"/>).
+/// Waits until the runtime compiles (next to) nothing for a while: its background compiler has
+/// recompiled, optimized, what the last rehearsals' counted calls made hot. The runtime has no
+/// "tiering queue empty" signal, so this watches the count of compiled methods (<see cref="JitInfo"/>).
 /// </summary>
 public sealed class JitSettling(TimeProvider clock, Func<long>? compiledMethods = null)
 {
     /// <summary>
     /// Longer than the runtime's own pause (100 ms without new methods) before it starts counting
-    /// calls and recompiling, so a quiet spell means the recompiling is done, not yet to begin.
+    /// calls and recompiling, so a quiet spell is not that pause. After the first pass, whose calls
+    /// mostly fell inside the pause and counted for nothing, the wait is short: the next pass counts.
     /// </summary>
     public static readonly TimeSpan QuietFor = TimeSpan.FromMilliseconds(250);
 

@@ -33,6 +33,9 @@ public sealed class PrewarmOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", MinimumIsExclusive = true, ErrorMessage = Section + ":TierUpWait must be positive and at most a minute.")]
     public TimeSpan TierUpWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>All of prewarm's waits at their longest: one after each pass.</summary>
+    public TimeSpan LongestTierUp => (TierUpPasses + 1) * TierUpWait;
+
     /// <summary>Warm again once no answer has begun for this long (the seed's 5 minutes: idle connections close); zero never does.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":RewarmWhenQuietFor must be between zero (never) and a day.")]
     public TimeSpan RewarmWhenQuietFor { get; set; } = TimeSpan.FromMinutes(5);

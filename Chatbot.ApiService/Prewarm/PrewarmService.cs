@@ -61,8 +61,7 @@ public sealed class PrewarmService(
         using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
         // 30 s for the work itself, plus every wait for the JIT at its longest.
-        var settings = options.Value;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30) + (settings.TierUpPasses + 1) * settings.TierUpWait);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30) + options.Value.LongestTierUp);
         var components = new List<PrewarmComponent>
         {
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),

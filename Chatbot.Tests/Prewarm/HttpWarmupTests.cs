@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
-using Chatbot.ApiService.Telemetry;
 using System.Net.Http.Json;
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Prewarm;
+using Chatbot.ApiService.Telemetry;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Api.Support;
@@ -77,18 +77,8 @@ public sealed class HttpWarmupTests
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false").With("Chatbot:Prewarm:HttpRounds", "6");
         KestrelApi.Start(factory);
         var opened = 0;
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listening) =>
-            {
-                if (instrument.Meter.Scope == factory.Services.GetRequiredService<IMeterFactory>() && instrument.Name == "kestrel.active_connections")
-                {
-                    listening.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, change, _, _) => Interlocked.Add(ref opened, change > 0 ? 1 : 0));
-        listener.Start();
+        using var listener = Listen(factory.Services.GetRequiredService<IMeterFactory>(),
+            (_, change) => Interlocked.Add(ref opened, change > 0 ? 1 : 0), "kestrel.active_connections");
 
         var report = await factory.Services.GetRequiredService<PrewarmService>().WarmAsync();
 
@@ -105,7 +95,8 @@ public sealed class HttpWarmupTests
         using var http = new HttpClient { BaseAddress = KestrelApi.Start(factory) };
         var key = factory.Services.GetRequiredService<WarmupKey>();
         var measured = new ConcurrentQueue<string>();
-        using var listener = MeasurementsOf(factory.Services.GetRequiredService<IMeterFactory>(), measured);
+        using var listener = Listen(factory.Services.GetRequiredService<IMeterFactory>(),
+            (instrument, _) => measured.Enqueue($"{instrument.Meter.Name} {instrument.Name}"), "chatbot.stream.duration", "chatbot.tool.calls");
 
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is solar PV?", "rehearsed-2", Alice, (WarmupKey.Header, key.Value)));
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(measured.Count == 2)), string.Join(", ", measured));
@@ -122,21 +113,21 @@ public sealed class HttpWarmupTests
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("rehearsed-2"));
     }
 
-    /// <summary>"meter instrument" of every stream duration and tool call this host records.</summary>
-    private static MeterListener MeasurementsOf(IMeterFactory host, ConcurrentQueue<string> measured)
+    /// <summary>Every measurement of the named instruments this host records (other hosts in the test run have their own meters).</summary>
+    private static MeterListener Listen(IMeterFactory host, Action<Instrument, double> measured, params string[] instruments)
     {
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, listening) =>
             {
-                if (instrument.Meter.Scope == host && instrument.Name is "chatbot.stream.duration" or "chatbot.tool.calls")
+                if (instrument.Meter.Scope == host && instruments.Contains(instrument.Name))
                 {
                     listening.EnableMeasurementEvents(instrument);
                 }
             },
         };
-        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => measured.Enqueue($"{instrument.Meter.Name} {instrument.Name}"));
-        listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => measured.Enqueue($"{instrument.Meter.Name} {instrument.Name}"));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured(instrument, value));
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured(instrument, value));
         listener.Start();
         return listener;
     }
