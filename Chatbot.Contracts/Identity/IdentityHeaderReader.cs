@@ -6,9 +6,11 @@ namespace Chatbot.Contracts.Identity;
 
 /// <summary>
 /// Reads an <see cref="AltecoContext"/> from the identity headers, under every spelling of
-/// <see cref="IdentityHeaders"/>. One value per field: the same field sent twice (two spellings,
+/// <see cref="IdentityHeaders"/>, of the fields it is told to believe (<see cref="IdentityFields"/>;
+/// the others are never looked at). One value per field: the same field sent twice (two spellings,
 /// or one header repeated) with different values is a conflict, never "the first one wins",
-/// because a proxy that adds one spelling does not strip the others. The user name is base64;
+/// because a proxy that adds one spelling does not strip the others; an empty value beside a
+/// non-empty one is a conflict too, since either could be the one the gateway meant. The user name is base64;
 /// the asset lists are JSON arrays. A malformed value is kept as sent (name) or read as empty
 /// (list) and reported in <see cref="IdentityHeaderReading.Malformed"/>.
 /// </summary>
@@ -16,9 +18,11 @@ public static class IdentityHeaderReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
-    public static IdentityHeaderReading Read(IHeaderDictionary headers)
+    public static IdentityHeaderReading Read(IHeaderDictionary headers) => Read(headers, IdentityFields.All);
+
+    public static IdentityHeaderReading Read(IHeaderDictionary headers, IdentityFields fields)
     {
-        var reading = new Reading(headers);
+        var reading = new Reading(headers, fields);
         var identity = new AltecoContext
         {
             SiteId = reading.Text(IdentityHeaders.SiteId),
@@ -40,38 +44,40 @@ public static class IdentityHeaderReader
     }
 
     /// <summary>One field's value (the first, when sent twice): for what proves nothing, like the log id.</summary>
-    public static string? Field(IHeaderDictionary headers, string field) => new Reading(headers).Text(field);
+    public static string? Field(IHeaderDictionary headers, string field) => new Reading(headers, IdentityFields.All).Text(field);
 
-    private sealed class Reading(IHeaderDictionary headers)
+    private sealed class Reading(IHeaderDictionary headers, IdentityFields believed)
     {
         public string? Conflict { get; private set; }
 
         public List<string> Malformed { get; } = [];
 
-        /// <summary>The field's one value under any of its spellings (and older names), or null.</summary>
+        /// <summary>
+        /// The field's one value under any of its spellings (and older names), or null: absent,
+        /// only empty, or not a field this reading believes.
+        /// </summary>
         public string? Text(params string[] fields)
         {
-            string? found = null;
+            if (!believed.Contains(fields[0]))
+            {
+                return null;
+            }
+            var sent = new SentValues();
             foreach (var field in fields)
             {
                 foreach (var name in Spellings.Of(field))
                 {
                     foreach (var value in headers[name])
                     {
-                        var trimmed = value?.Trim();
-                        if (string.IsNullOrEmpty(trimmed) || trimmed == found)
-                        {
-                            continue;
-                        }
-                        if (found is not null)
-                        {
-                            Conflict ??= IdentityHeaders.Name(fields[0]);
-                        }
-                        found ??= trimmed;
+                        sent.Add(value);
                     }
                 }
             }
-            return found;
+            if (sent.Conflict)
+            {
+                Conflict ??= IdentityHeaders.Name(fields[0]);
+            }
+            return sent.Found;
         }
 
         public string? Base64Text(string field)
@@ -111,6 +117,34 @@ public static class IdentityHeaderReader
             }
             Malformed.Add(IdentityHeaders.Name(fields[0]));
             return [];
+        }
+    }
+
+    /// <summary>The values one field was sent with: the one non-empty value, and whether another (or an empty one) was sent beside it.</summary>
+    private struct SentValues
+    {
+        private bool _empty;
+        private bool _differs;
+
+        public string? Found { get; private set; }
+
+        public readonly bool Conflict => _differs || (_empty && Found is not null);
+
+        public void Add(string? value)
+        {
+            var trimmed = value?.Trim() ?? "";
+            if (trimmed.Length == 0)
+            {
+                _empty = true;
+            }
+            else if (Found is null)
+            {
+                Found = trimmed;
+            }
+            else
+            {
+                _differs |= trimmed != Found;
+            }
         }
     }
 

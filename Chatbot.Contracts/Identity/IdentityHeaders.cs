@@ -24,6 +24,12 @@ public static class IdentityHeaders
     public const string Storage = "user-storage";
     public const string AccessToken = "access-token";
 
+    /// <summary>Every field the seed's headers carry, as an operator names them in a list of a gateway's fields.</summary>
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        SiteId, UserId, UserName, UserEmail, TenantId, TenantIds, CustomerId, Role, LogId, Systems, Groups, ChargePoints, Storage, AccessToken,
+    ];
+
     /// <summary>Older spellings the seed also read for three lists.</summary>
     public const string LegacyGroups = "groups";
     public const string LegacyChargePoints = "charge-points";

@@ -118,6 +118,72 @@ public sealed class IdentityHeaderReaderTests
         Assert.Equal("u-1", reading.Identity?.UserId);
     }
 
+    [Theory]
+    [InlineData("alteco-user-role")]
+    [InlineData("alteco_user_role")]
+    [InlineData("x-alteco-user-role")]
+    [InlineData("x-alteco_user_role")]
+    [InlineData("X-ALTECO-USER-ROLE")]
+    [InlineData("ALTECO_USER_ROLE")]
+    public void A_field_the_gateway_is_not_declared_to_set_is_not_read_under_any_spelling(string name)
+    {
+        var declared = IdentityFields.Declared([IdentityHeaders.UserId, IdentityHeaders.TenantId], "Fields");
+
+        var identity = IdentityHeaderReader.Read(Headers(CallerHeaders.User("u-1"), CallerHeaders.Field(IdentityHeaders.TenantId, "t-1"), (name, "superAdmin")), declared).Identity!;
+
+        Assert.Equal(("u-1", "t-1", null), (identity.UserId, identity.TenantId, identity.Role));
+        Assert.False(identity.IsAlteco);
+    }
+
+    [Fact]
+    public void An_undeclared_field_is_ignored_even_when_it_conflicts_with_itself()
+    {
+        var declared = IdentityFields.Declared([IdentityHeaders.UserId], "Fields");
+
+        var reading = IdentityHeaderReader.Read(Headers(CallerHeaders.User("u-1"), ("alteco-user-role", "user"), ("x-alteco-user-role", "superAdmin")), declared);
+
+        Assert.Null(reading.ConflictingField);
+        Assert.Null(reading.Identity!.Role);
+    }
+
+    [Fact]
+    public void Without_a_declared_list_every_field_is_read()
+    {
+        var identity = IdentityHeaderReader.Read(Headers(CallerHeaders.User("u-1"), CallerHeaders.Field(IdentityHeaders.Role, "superAdmin")), IdentityFields.All).Identity!;
+
+        Assert.True(identity.IsAlteco);
+    }
+
+    [Theory]
+    [InlineData("x-alteco-user-tenant-id", "")]
+    [InlineData("ALTECO_USER_TENANT_ID", "   ")]
+    [InlineData("alteco_user_tenant_id", "")]
+    public void An_empty_value_beside_a_value_of_the_same_field_is_a_conflict(string second, string empty)
+    {
+        var reading = IdentityHeaderReader.Read(Headers(CallerHeaders.User("u-1"), CallerHeaders.Field(IdentityHeaders.TenantId, "t-100"), (second, empty)));
+
+        Assert.Null(reading.Identity);
+        Assert.Equal(IdentityHeaders.Name(IdentityHeaders.TenantId), reading.ConflictingField);
+    }
+
+    [Fact]
+    public void A_header_repeated_with_an_empty_value_and_a_value_is_a_conflict()
+    {
+        var headers = Headers(CallerHeaders.User("u-1"));
+        headers[IdentityHeaders.Name(IdentityHeaders.Role)] = new Microsoft.Extensions.Primitives.StringValues(["", "superAdmin"]);
+
+        Assert.Equal(IdentityHeaders.Name(IdentityHeaders.Role), IdentityHeaderReader.Read(headers).ConflictingField);
+    }
+
+    [Fact]
+    public void An_empty_value_alone_is_no_value_and_no_conflict()
+    {
+        var reading = IdentityHeaderReader.Read(Headers(CallerHeaders.User("u-1"), ("x-alteco-user-role", ""), ("alteco_user_role", " ")));
+
+        Assert.Null(reading.ConflictingField);
+        Assert.Null(reading.Identity!.Role);
+    }
+
     [Fact]
     public void What_the_writer_writes_the_reader_reads_back()
     {
