@@ -22,6 +22,15 @@ public sealed class AuthOptions
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    public const string GatewayFieldsSetting = Section + ":GatewayFields";
+
+    /// <summary>
+    /// The identity fields the gateway sets (<c>user-id</c>, <c>user-tenant-id</c>, ...; empty: every
+    /// field). A proven request's other fields are not read: a gateway that passes the browser's
+    /// headers through would otherwise let it add any field it does not set itself, such as the role.
+    /// </summary>
+    public string[] GatewayFields { get; set; } = [];
+
     public JwtOptions Jwt { get; set; } = new();
 
     /// <summary>Which token claim carries each identity field (jwt mode).</summary>

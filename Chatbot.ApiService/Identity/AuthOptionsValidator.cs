@@ -1,11 +1,12 @@
+using Chatbot.Contracts.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// Refuses <c>Chatbot:Auth</c> settings that would run the API open or broken, at start, naming the
-/// setting: development is refused in Production, gateway mode needs a secret or trusted proxies,
-/// jwt mode an authority or a signing key.
+/// setting: development is refused in Production, gateway mode needs a secret or trusted proxies
+/// and declared fields that exist and name the user, jwt mode an authority or a signing key.
 /// </summary>
 public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
@@ -29,6 +30,7 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
             $"Auth mode 'development' ({Section}:Mode) trusts any caller's identity headers and is refused in Production.",
         AuthMode.Gateway when string.IsNullOrEmpty(options.GatewaySecret) && options.TrustedProxies.Length == 0 =>
             $"Auth mode 'gateway' needs {Section}:GatewaySecret or {Section}:TrustedProxies.",
+        AuthMode.Gateway => IdentityFields.Problem(options.GatewayFields, AuthOptions.GatewayFieldsSetting),
         AuthMode.Jwt when string.IsNullOrEmpty(options.Jwt.Authority) && string.IsNullOrEmpty(options.Jwt.SigningKey) =>
             $"Auth mode 'jwt' needs {Section}:Jwt:Authority or {Section}:Jwt:SigningKey.",
         _ => null,

@@ -7,8 +7,8 @@ namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// Identity from the seed's headers: in <see cref="AuthMode.Gateway"/> only on a request the
-/// gateway proved (and naming a user), for prewarm only on a request its <see cref="WarmupKey"/>
-/// proved, in <see cref="AuthMode.Development"/> as sent. An unproven request's headers are never
+/// gateway proved (and naming a user), and only the fields the gateway is declared to set; in
+/// <see cref="AuthMode.Development"/> every field as sent. An unproven request's headers are never
 /// read. A field sent twice with different values fails with 400.
 /// </summary>
 public sealed class HeaderIdentityHandler(
@@ -24,7 +24,7 @@ public sealed class HeaderIdentityHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var reading = IdentityHeaderReader.Read(Request.Headers);
+        var reading = IdentityHeaderReader.Read(Request.Headers, Options.Fields);
         foreach (var field in reading.Malformed)
         {
             Logger.LogWarning("Header {Header} is malformed; using it as sent or as empty", field);

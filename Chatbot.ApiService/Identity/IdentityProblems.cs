@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Identity;
+
 namespace Chatbot.ApiService.Identity;
 
 /// <summary>The ProblemDetails an identity scheme answers with; fixed text, nothing from the request but a field name.</summary>

@@ -1,5 +1,7 @@
+using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Chatbot.ApiService.Identity;
@@ -23,9 +25,12 @@ public static class IdentityRegistration
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<AuthOptions, AuthOptionsValidator>().BindConfiguration(AuthOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
-                options.TrustedProxies = ConfiguredList.Read(configuration, $"{AuthOptions.Section}:TrustedProxies"));
+            {
+                options.TrustedProxies = ConfiguredList.Read(configuration, $"{AuthOptions.Section}:TrustedProxies");
+                options.GatewayFields = ConfiguredList.Read(configuration, AuthOptions.GatewayFieldsSetting);
+            });
         services.AddSingleton<AuthModeSelector>();
-        services.AddSingleton(provider => Proof(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value));
+        services.AddSingleton(provider => Proof(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
         services.AddSingleton<WarmupKey>();
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector = SchemeFor)
@@ -33,9 +38,10 @@ public static class IdentityRegistration
             .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(DevelopmentScheme, _ => { })
             .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(WarmupScheme, _ => { })
             .AddJwtBearer(JwtScheme, _ => { });
-        services.AddOptions<HeaderIdentityOptions>(GatewayScheme).Configure<GatewayProof>((handler, gateway) => handler.Proof = gateway.IsProven);
+        services.AddOptions<HeaderIdentityOptions>(GatewayScheme).Configure<GatewayProof, IOptions<AuthOptions>>((handler, gateway, auth) =>
+            (handler.Proof, handler.Fields) = (gateway.IsProven, IdentityFields.Declared(auth.Value.GatewayFields, AuthOptions.GatewayFieldsSetting)));
         services.AddOptions<HeaderIdentityOptions>(WarmupScheme).Configure<WarmupKey>((handler, warmup) => handler.Proof = warmup.Proves);
-        services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>(JwtIdentity.Configure);
+        services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<IOptions<AuthOptions>>(JwtIdentity.Configure);
         services.AddAuthorization();
 
         var origins = builder.Configuration.GetSection("Chatbot:Cors:Origins").Get<string[]>() ?? [];

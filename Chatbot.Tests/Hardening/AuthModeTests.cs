@@ -183,6 +183,18 @@ public sealed class AuthModeTests
         Assert.Equal(AuthMode.Development, Selector(new AuthOptions(), Environments.Development).Mode);
     }
 
+    [Theory]
+    [InlineData("user-id,user-rank", "'user-rank', which is no identity field")]
+    [InlineData("user-tenant-id,user-systems", "must list user-id")]
+    public void Gateway_mode_refuses_to_start_with_gateway_fields_it_cannot_read_naming_the_setting(string fields, string problem)
+    {
+        var failure = Validate(new AuthOptions { GatewaySecret = Secret, GatewayFields = fields.Split(',') }, Environments.Production);
+
+        Assert.True(failure.Failed);
+        Assert.Contains($"{AuthOptions.GatewayFieldsSetting}", failure.FailureMessage);
+        Assert.Contains(problem, failure.FailureMessage);
+    }
+
     [Fact]
     public async Task Cors_allows_only_the_configured_web_origins()
     {
