@@ -31,6 +31,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+app.UseGatewayConflicts();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -135,10 +135,14 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         return environment;
     }
 
+    /// <summary>The identity fields the rehearsed platform gateway sets; it passes the browser's other headers through.</summary>
+    public const string PlatformGatewayFields = "user-id,user-name,user-tenant-id,user-systems,user-charge-points,user-storage";
+
     private static KeyValuePair<string, string>[] GatewayMode() =>
     [
         new("Chatbot__Identity__Mode", "gateway"),
         new("Chatbot__Identity__Gateway__Secret", PlatformSecret),
+        new("Chatbot__Identity__Gateway__Fields", PlatformGatewayFields),
     ];
 
     /// <summary>The same API, told to believe the provider's access tokens instead of the gateway.</summary>

@@ -9,14 +9,17 @@ namespace Chatbot.Web.Identity;
 /// <summary>
 /// Gateway mode: the platform's gateway signs users in and sends who they are as identity headers.
 /// Those headers are read only on a request that proves the gateway (its secret, or a connection
-/// from its network); on any other request they are ignored and the user is nobody.
+/// from its network), and only the fields the gateway is declared to set; on any other request
+/// they are ignored and the user is nobody. A field sent twice with different values fails with
+/// <see cref="IdentityHeaderConflict"/>, which <see cref="GatewayConflicts"/> answers with 400.
 /// </summary>
 public sealed class GatewayIdentityHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggers,
     UrlEncoder encoder,
     WebIdentitySetup setup,
-    GatewayProof proof)
+    GatewayProof proof,
+    IdentityFields fields)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
     public const string SchemeName = "gateway";
@@ -31,10 +34,10 @@ public sealed class GatewayIdentityHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var reading = IdentityHeaderReader.Read(Request.Headers);
+        var reading = IdentityHeaderReader.Read(Request.Headers, fields);
         if (reading.ConflictingField is { } field)
         {
-            return Task.FromResult(AuthenticateResult.Fail($"The gateway sent {field} twice with different values."));
+            return Task.FromResult(AuthenticateResult.Fail(new IdentityHeaderConflict(field)));
         }
         if (reading.Identity is not { UserId: not null } identity)
         {

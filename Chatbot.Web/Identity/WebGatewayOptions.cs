@@ -15,4 +15,13 @@ public sealed class WebGatewayOptions
 
     /// <summary>Addresses or networks of the gateway (<c>10.0.0.7</c>, <c>10.0.0.0/24</c>), matched on the connection's own address.</summary>
     public string[] TrustedNetworks { get; set; } = [];
+
+    public const string FieldsSetting = WebIdentityOptions.Section + ":Gateway:Fields";
+
+    /// <summary>
+    /// The identity fields the gateway sets (<c>user-id</c>, <c>user-tenant-id</c>, ...; empty: every
+    /// field). A proven request's other fields are not read, so a browser header the gateway
+    /// passes through cannot add one (a role, say).
+    /// </summary>
+    public string[] Fields { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Identity;
 using Chatbot.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,6 +12,7 @@ public static class WebIdentityRegistration
     {
         var options = builder.Configuration.GetSection(WebIdentityOptions.Section).Get<WebIdentityOptions>() ?? new WebIdentityOptions();
         options.Gateway.TrustedNetworks = ConfiguredList.Read(builder.Configuration, $"{WebIdentityOptions.Section}:Gateway:TrustedNetworks");
+        options.Gateway.Fields = ConfiguredList.Read(builder.Configuration, WebGatewayOptions.FieldsSetting);
         var api = builder.Configuration.GetSection(ApiConnectionOptions.Section).Get<ApiConnectionOptions>() ?? new ApiConnectionOptions();
         var setup = WebIdentitySetup.Select(options, api, builder.Environment);
         builder.Services.AddSingleton(setup);
@@ -19,6 +21,7 @@ public static class WebIdentityRegistration
         if (setup.Mode == WebIdentityMode.Gateway)
         {
             builder.Services.AddSingleton(GatewayIdentityHandler.Proof(options.Gateway));
+            builder.Services.AddSingleton(IdentityFields.Declared(options.Gateway.Fields, WebGatewayOptions.FieldsSetting));
         }
         builder.Services.AddSingleton<UserIdentityResolver>();
         builder.Services.AddAuthorization();

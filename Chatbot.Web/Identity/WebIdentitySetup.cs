@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Identity;
 using Chatbot.Web.Api;
 
 namespace Chatbot.Web.Identity;
@@ -21,10 +22,9 @@ public sealed record WebIdentitySetup(WebIdentityMode Mode, WebIdentityOptions O
         {
             CheckOidc(options.Oidc);
         }
-        if (mode == WebIdentityMode.Gateway && string.IsNullOrEmpty(options.Gateway.Secret) && options.Gateway.TrustedNetworks.Length == 0)
+        if (mode == WebIdentityMode.Gateway)
         {
-            throw new InvalidOperationException(
-                $"{ModeSetting} 'gateway' needs {WebIdentityOptions.Section}:Gateway:Secret or {WebIdentityOptions.Section}:Gateway:TrustedNetworks: nothing else proves a request came through the gateway.");
+            CheckGateway(options.Gateway);
         }
         var setup = new WebIdentitySetup(mode, options);
         if (!setup.SendsAccessToken && !environment.IsDevelopment() && string.IsNullOrEmpty(api.GatewaySecret))
@@ -47,6 +47,19 @@ public sealed record WebIdentitySetup(WebIdentityMode Mode, WebIdentityOptions O
         return Enum.TryParse<WebIdentityMode>(configured, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
             ? mode
             : throw new InvalidOperationException($"{ModeSetting} must be oidc, gateway or demo; it is '{configured}'.");
+    }
+
+    private static void CheckGateway(WebGatewayOptions gateway)
+    {
+        if (string.IsNullOrEmpty(gateway.Secret) && gateway.TrustedNetworks.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"{ModeSetting} 'gateway' needs {WebIdentityOptions.Section}:Gateway:Secret or {WebIdentityOptions.Section}:Gateway:TrustedNetworks: nothing else proves a request came through the gateway.");
+        }
+        if (IdentityFields.Problem(gateway.Fields, WebGatewayOptions.FieldsSetting) is { } fields)
+        {
+            throw new InvalidOperationException(fields);
+        }
     }
 
     private static void CheckOidc(OidcSignInOptions oidc)
