@@ -27,7 +27,8 @@ public sealed class AnswerCoordinator(
     /// <summary>
     /// Starts answering. An ordinary answer is cancelled when <paramref name="clientGone"/> fires;
     /// a resumable one only by <see cref="CancelAsync"/>, its budget or shutdown. A rehearsal goes
-    /// the same way (<see cref="RehearsalRunner"/>): offline, storing nothing, measured nowhere.
+    /// the same way (<see cref="RehearsalRunner"/>): offline, storing nothing (never a resumable
+    /// run either), measured nowhere.
     /// </summary>
     public Task<AnswerStart> StartAsync(AskCommand command, CancellationToken clientGone) =>
         StartAsync(command, command.Rehearsal ? rehearsals.ProduceAsync : runner.StartAsync, clientGone);
@@ -41,7 +42,8 @@ public sealed class AnswerCoordinator(
         var turn = new ChatTurn(command.Question, command.ConversationId ?? Guid.NewGuid().ToString("N"), command.Caller);
         var sink = new RunEventSink(command.Events);
         sink.Start(turn.ConversationId, turn.RunId, turn.Question);
-        if (command.Resumable && resumable.IsEnabled)
+        // A rehearsal streams the ordinary way: a resumable run would be stored, and resumable by key.
+        if (command.Resumable && !command.Rehearsal && resumable.IsEnabled)
         {
             var start = await resumable.StartAsync(turn, sink, produce, clientGone);
             return start.Live is { } live ? new AnswerStart(AnswerStartStatus.Started, live, turn, start.Journaled) : AnswerStart.TooMany;

@@ -4,7 +4,6 @@ using System.Net.Mime;
 using System.Text.Json;
 using Chatbot.ApiService.Identity;
 using Chatbot.Contracts.Api;
-using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -14,12 +13,13 @@ namespace Chatbot.ApiService.Prewarm;
 /// <summary>
 /// Rehearses what clients ask, over HTTP to this process's own address once it listens: one
 /// streamed answer per specialist with every event, the three at once,
-/// <see cref="PrewarmOptions.HttpRounds"/> times a pass (the very last resumable, then resumed),
-/// one JSON answer and the conversation list. Between passes, and after the last, it waits for the
-/// runtime to recompile what they made hot (<see cref="PrewarmOptions.TierUpPasses"/>). Each goes through Kestrel, authentication, the limiter,
-/// the body reader, the answer's coordinator, the agents and the SSE writer, so the first real
-/// question finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>:
-/// the offline model answers them and nothing is stored.
+/// <see cref="PrewarmOptions.HttpRounds"/> times a pass, and one JSON answer. Between passes, and
+/// after the last, it waits for the runtime to recompile what they made hot
+/// (<see cref="PrewarmOptions.TierUpPasses"/>). Each goes through Kestrel, authentication, the
+/// limiter, the body reader, the answer's coordinator, the agents and the SSE writer, so the first
+/// real question finds all of it compiled. The requests carry the process's <see cref="WarmupKey"/>,
+/// which makes them its one rehearsal identity: the offline model answers, nothing is stored, and
+/// conversations and runs are out of reach (so neither is rehearsed).
 /// </summary>
 public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime, WarmupKey key, JitSettling jit, TimeProvider clock, IOptions<PrewarmOptions> options)
 {
@@ -30,20 +30,6 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         "What is solar PV?",
         "How are my assets doing?",
     ];
-
-    /// <summary>
-    /// Sees every asset, so the portfolio answer runs its whole path; its own per process, so
-    /// replicas starting together share no limit. It names assets as a gateway does, since their
-    /// parsing is on every real request's path.
-    /// </summary>
-    private readonly AltecoContext _rehearser = new()
-    {
-        UserId = $"prewarm-{Guid.NewGuid():N}",
-        Role = AltecoContext.SuperAdminRole,
-        UserSystems = ["prewarm"],
-        ChargePoints = ["prewarm"],
-        Storage = ["prewarm"],
-    };
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
@@ -57,25 +43,20 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         var rounds = settings.HttpRounds * (1 + settings.TierUpPasses);
         var events = 0;
         var waits = new List<TimeSpan>();
-        string? resumableRun = null;
         for (var round = 0; round < rounds; round++)
         {
             if (round > 0 && round % settings.HttpRounds == 0)
             {
                 waits.Add(await TierUpAsync(cancellationToken));
             }
-            var (answered, runId) = await AskRoundAsync(http, round, last: round == rounds - 1, cancellationToken);
-            events += answered;
-            resumableRun = runId ?? resumableRun;
+            events += await AskRoundAsync(http, round, cancellationToken);
         }
-        events += await ResumeAsync(http, resumableRun, cancellationToken);
         await SendAsync(http, Ask(WarmupQuestions[0]), cancellationToken);
-        await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversations), cancellationToken);
         if (settings.TierUpPasses > 0)
         {
             waits.Add(await TierUpAsync(cancellationToken));
         }
-        return $"{rounds * WarmupQuestions.Length + 3} requests, {events} events over {address.Authority}" +
+        return $"{rounds * WarmupQuestions.Length + 1} requests, {events} events over {address.Authority}" +
             (waits.Count == 0 ? "" : $"; waited for the JIT {string.Join(", ", waits.Select(wait => $"{wait.TotalMilliseconds:F0} ms"))}");
     }
 
@@ -84,14 +65,13 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
     /// under load run too (measured: readier sooner, a faster first answer). Browsers send a body
     /// with its length, .NET clients often chunked: both in turn. Every user's first question opens
     /// a connection, so every third round does too (Kestrel's accept and connection set-up run once
-    /// a connection, too rarely otherwise to be recompiled). The very last answer is resumable.
+    /// a connection, too rarely otherwise to be recompiled).
     /// </summary>
-    private static async Task<(int Events, string? ResumableRun)> AskRoundAsync(HttpClient http, int round, bool last, CancellationToken cancellationToken)
+    private static async Task<int> AskRoundAsync(HttpClient http, int round, CancellationToken cancellationToken)
     {
         var asked = await Task.WhenAll(WarmupQuestions.Select(question =>
-            AskStreamAsync(http, Ask(question, chunked: round % 2 == 1, closeConnection: round % 3 == 2),
-                resumable: last && question == WarmupQuestions[^1], cancellationToken)));
-        return (asked.Sum(answer => answer.Events), last ? asked[^1].RunId : null);
+            AskStreamAsync(http, Ask(question, chunked: round % 2 == 1, closeConnection: round % 3 == 2), cancellationToken)));
+        return asked.Sum();
     }
 
     /// <summary>Lets the runtime recompile what the rounds so far made hot, so the next pass runs (and profiles) the next tier.</summary>
@@ -115,31 +95,13 @@ public sealed class HttpWarmup(IServer server, IHostApplicationLifetime lifetime
         var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } };
         var http = new HttpClient(handler) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Add(WarmupKey.Header, key.Value);
-        foreach (var (name, value) in IdentityHeaderWriter.Write(_rehearser))
-        {
-            http.DefaultRequestHeaders.Add(name, value);
-        }
         return http;
     }
 
-    private static async Task<(int Events, string? RunId)> AskStreamAsync(HttpClient http, HttpRequestMessage request, bool resumable, CancellationToken cancellationToken)
+    private static async Task<int> AskStreamAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Add(StreamHeaders.Stream, "true");
         request.Headers.Add(StreamHeaders.Level, "2");
-        request.Headers.Add(StreamHeaders.Resumable, resumable ? "true" : "false");
-        using var response = await SendAsync(http, request, cancellationToken);
-        var runId = response.Headers.TryGetValues(StreamHeaders.RunId, out var ids) ? ids.FirstOrDefault() : null;
-        return (await CountEventsAsync(response, cancellationToken), runId);
-    }
-
-    private static async Task<int> ResumeAsync(HttpClient http, string? runId, CancellationToken cancellationToken)
-    {
-        if (runId is null)
-        {
-            return 0; // resumable runs are off
-        }
-        var request = new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Run(runId));
-        request.Headers.Add(StreamHeaders.LastEventId, "1");
         using var response = await SendAsync(http, request, cancellationToken);
         return await CountEventsAsync(response, cancellationToken);
     }
