@@ -4,6 +4,7 @@ using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Chatbot.ApiService.Endpoints;
 
@@ -15,17 +16,17 @@ namespace Chatbot.ApiService.Endpoints;
 public static class PrewarmEndpoint
 {
     public static async Task<Results<Ok<PrewarmResponse>, ValidationProblem>> HandleAsync(
-        string? conversation_id, HttpContext context, [AsParameters] PrewarmServices services)
+        [FromQuery(Name = ChatbotRoutes.ConversationQuery)] string? conversationId, HttpContext context, [AsParameters] PrewarmServices services)
     {
-        services.Logger.LogInformation("Prewarm requested (conversation {ConversationId})", conversation_id ?? "none");
-        if (conversation_id is not null && !ConversationIds.IsValid(conversation_id, services.Limits.Value))
+        services.Logger.LogInformation("Prewarm requested (conversation {ConversationId})", conversationId ?? "none");
+        if (conversationId is not null && !ConversationIds.IsValid(conversationId, services.Limits.Value))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["conversation_id"] = [ConversationIds.Rule(services.Limits.Value)] });
+                new Dictionary<string, string[]> { [ChatbotRoutes.ConversationQuery] = [ConversationIds.Rule(services.Limits.Value)] });
         }
         var report = await services.Prewarm.WarmAsync();
-        int? turnsLoaded = conversation_id is null ? null : (await services.Memory.GetTurnsAsync(
-            new ConversationKey(CallerIdentity.Of(context.User).Owner, conversation_id), context.RequestAborted)).Count;
+        int? turnsLoaded = conversationId is null ? null : (await services.Memory.GetTurnsAsync(
+            new ConversationKey(CallerIdentity.Of(context.User).Owner, conversationId), context.RequestAborted)).Count;
         return TypedResults.Ok(Response(services, report, turnsLoaded));
     }
 

@@ -1,5 +1,6 @@
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -8,8 +9,8 @@ namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// ASP.NET Core authentication for the API: one scheme per <see cref="AuthMode"/> behind a policy
-/// scheme that forwards to the configured one, an authorization policy every chatbot endpoint
-/// requires, and CORS for browser clients.
+/// scheme that forwards to the configured one (or to prewarm's own), the authorization policies
+/// the chatbot endpoints require (<see cref="CallerPolicies"/>), and CORS for browser clients.
 /// </summary>
 public static class IdentityRegistration
 {
@@ -36,13 +37,12 @@ public static class IdentityRegistration
             .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector = SchemeFor)
             .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(GatewayScheme, _ => { })
             .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(DevelopmentScheme, _ => { })
-            .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(WarmupScheme, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, WarmupIdentityHandler>(WarmupScheme, _ => { })
             .AddJwtBearer(JwtScheme, _ => { });
         services.AddOptions<HeaderIdentityOptions>(GatewayScheme).Configure<GatewayProof, IOptions<AuthOptions>>((handler, gateway, auth) =>
             (handler.Proof, handler.Fields) = (gateway.IsProven, IdentityFields.Declared(auth.Value.GatewayFields, AuthOptions.GatewayFieldsSetting)));
-        services.AddOptions<HeaderIdentityOptions>(WarmupScheme).Configure<WarmupKey>((handler, warmup) => handler.Proof = warmup.Proves);
         services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<IOptions<AuthOptions>>(JwtIdentity.Configure);
-        services.AddAuthorization();
+        services.AddAuthorization(CallerPolicies.Add);
 
         var origins = builder.Configuration.GetSection("Chatbot:Cors:Origins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy

@@ -11,6 +11,9 @@ public static class ChatbotRoutes
     public const string Prefix = ApiPrefix + Chatbot;
 
     public const string Prewarm = Prefix + "/prewarm";
+
+    /// <summary>The query parameter with which <see cref="Prewarm"/> also loads one of the caller's conversations.</summary>
+    public const string ConversationQuery = "conversation_id";
     public const string AskStream = Prefix + "/ask_stream";
     public const string Conversations = Prefix + "/conversations";
     public const string Health = Prefix + "/health";

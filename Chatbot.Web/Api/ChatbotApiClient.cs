@@ -10,7 +10,7 @@ public sealed class ChatbotApiClient(HttpClient http)
 {
     public async Task<PrewarmResponse?> PrewarmAsync(UserIdentity identity, string? conversationId, CancellationToken cancellationToken)
     {
-        var path = conversationId is null ? ChatbotRoutes.Prewarm : $"{ChatbotRoutes.Prewarm}?conversation_id={Uri.EscapeDataString(conversationId)}";
+        var path = conversationId is null ? ChatbotRoutes.Prewarm : $"{ChatbotRoutes.Prewarm}?{ChatbotRoutes.ConversationQuery}={Uri.EscapeDataString(conversationId)}";
         using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Get, path));
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
