@@ -119,6 +119,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         ["oidc-authority.value"] = Provider.Authority,
         ["oidc-client-id.value"] = ClientId,
         ["oidc-client-secret.value"] = ClientSecret,
+        ["session-keys-certificate.value"] = SessionKeysCertificate.Base64,
         ["openai-api-key.value"] = "",
     };
 
