@@ -49,7 +49,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
     {
         var (api, web) = (await PublishedServices.ApiAsync(), await PublishedServices.WebAsync());
         await _redis.InitializeAsync();
-        Provider = await OidcTestProvider.StartAsync(Client(), [RehearsalUsers.Alice, RehearsalUsers.Bob]);
+        Provider = await OidcTestProvider.StartAsync(Client(), [RehearsalUsers.Alice, RehearsalUsers.Bob, RehearsalUsers.Dave]);
         var manifest = new ManifestEnvironment(ManifestValues());
 
         (Api, TokenApi) = (await StartAsync(api, _ports.Api, manifest.For("apiservice")), await StartAsync(api, _ports.TokenApi, TokenApiEnvironment(manifest)));
@@ -140,6 +140,8 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         // The provider runs on loopback over HTTP; a real one is HTTPS and this stays true.
         environment["Chatbot__Identity__Oidc__RequireHttpsMetadata"] = "false";
         environment["Chatbot__Identity__RevalidationInterval"] = RevalidationInterval.ToString();
+        // Alice's tenant and assets reach the web only this way (RehearsalUsers).
+        environment["Chatbot__Identity__Oidc__GetClaimsFromUserInfoEndpoint"] = "true";
         foreach (var (key, value) in changes)
         {
             environment[key] = value;
