@@ -10,6 +10,7 @@ builder.AddSessionKeyRing();
 builder.AddChatbotIdentity();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.Services.AddSessionRevalidation();
 
 builder.Services.AddOptionsWithValidateOnStart<ApiConnectionOptions, ApiConnectionOptionsValidator>().BindConfiguration(ApiConnectionOptions.Section);
 var apiBaseAddress = builder.Configuration.GetSection(ApiConnectionOptions.Section).Get<ApiConnectionOptions>()?.BaseAddress
@@ -26,7 +27,13 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        CreateScopeForErrors = true,
+        // A request the framework found malformed is the client's error, not ours.
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

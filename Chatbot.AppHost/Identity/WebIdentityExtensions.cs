@@ -21,6 +21,8 @@ public static class WebIdentityExtensions
             .WithDescription("The web front end's client secret at the identity provider"),
         Scopes: builder.AddParameter("oidc-scopes", "openid profile", publishValueAsDefault: true)
             .WithDescription("Space-separated scopes the sign-in asks for"),
+        SessionKeysCertificate: builder.AddParameter("session-keys-certificate", "", secret: true)
+            .WithDescription("A base64 PKCS#12 (.pfx) certificate with its private key and no password; it encrypts the web's session keys at rest (docs/deploy.md)"),
         ForwardedNetworks: builder.AddParameter("forwarded-networks", PlatformNetworks, publishValueAsDefault: true)
             .WithDescription("Networks whose X-Forwarded-Proto/For the services believe (the platform's ingress)"));
 
@@ -30,6 +32,7 @@ public static class WebIdentityExtensions
             .WithEnvironment("Chatbot__Identity__Oidc__ClientId", parameters.ClientId)
             .WithEnvironment("Chatbot__Identity__Oidc__ClientSecret", parameters.ClientSecret)
             .WithEnvironment("Chatbot__Identity__Oidc__Scopes", parameters.Scopes)
+            .WithEnvironment("Chatbot__Identity__SessionKeys__Certificate", parameters.SessionKeysCertificate)
             .WithForwardedNetworks(parameters.ForwardedNetworks);
 
     public static IResourceBuilder<ProjectResource> WithForwardedNetworks(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ParameterResource> networks) =>

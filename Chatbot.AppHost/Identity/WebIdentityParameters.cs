@@ -7,4 +7,5 @@ public sealed record WebIdentityParameters(
     IResourceBuilder<ParameterResource> ClientId,
     IResourceBuilder<ParameterResource> ClientSecret,
     IResourceBuilder<ParameterResource> Scopes,
+    IResourceBuilder<ParameterResource> SessionKeysCertificate,
     IResourceBuilder<ParameterResource> ForwardedNetworks);

@@ -18,6 +18,8 @@ public sealed class MisconfigurationTests(ProductionRehearsal stack)
     [InlineData("Chatbot__Identity__Oidc__Authority", "", "Chatbot:Identity:Oidc:Authority")]
     [InlineData("Chatbot__Identity__Oidc__ClientId", "", "Chatbot:Identity:Oidc:ClientId")]
     [InlineData("Chatbot__Api__GatewaySecret", "", "Chatbot:Api:GatewaySecret")]
+    [InlineData("Chatbot__Identity__SessionKeys__Certificate", "", "Chatbot:Identity:SessionKeys:Certificate must be set outside Development")]
+    [InlineData("Chatbot__Identity__SessionKeys__Certificate", "not a certificate", "Chatbot:Identity:SessionKeys:Certificate must be a base64 PKCS#12")]
     [InlineData("Chatbot__ForwardedHeaders__KnownNetworks", "10.0.0.0/8,the-ingress", "Chatbot:ForwardedHeaders:KnownNetworks must list IP addresses or networks")]
     public async Task The_web_refuses_to_start_naming_the_setting(string variable, string value, string named)
     {

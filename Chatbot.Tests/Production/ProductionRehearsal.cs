@@ -19,7 +19,10 @@ public sealed class ProductionRehearsal : IAsyncLifetime
     public const string ClientId = "chatbot-web";
     public const string ClientSecret = "rehearsal-client-secret";
     public const string PlatformSecret = "platform-gateway-secret-42";
-    public static readonly TimeSpan ShortSession = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ShortSession = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an open chat re-checks its session here (30 s by default), so a test can wait it out.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(2);
 
     private readonly RedisServerFixture _redis = new();
     private Dictionary<string, string> _webEnvironment = null!;
@@ -34,13 +37,19 @@ public sealed class ProductionRehearsal : IAsyncLifetime
     public ServiceProcess TokenWeb { get; private set; } = null!;
     public ServiceProcess ShortSessionWeb { get; private set; } = null!;
     public ServiceProcess DemoWeb { get; private set; } = null!;
+
+    /// <summary>A web in oidc mode at an address the operator has not registered with the provider.</summary>
+    public ServiceProcess UnregisteredWeb { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The Redis the deployed services share, as an attacker with access to it would see it.</summary>
+    public StackExchange.Redis.IDatabase Redis => _redis.Client.GetDatabase();
 
     public async Task InitializeAsync()
     {
         var (api, web) = (await PublishedServices.ApiAsync(), await PublishedServices.WebAsync());
         await _redis.InitializeAsync();
-        Provider = await OidcTestProvider.StartAsync(Client(), [RehearsalUsers.Alice, RehearsalUsers.Bob]);
+        Provider = await OidcTestProvider.StartAsync(Client(), [RehearsalUsers.Alice, RehearsalUsers.Bob, RehearsalUsers.Dave]);
         var manifest = new ManifestEnvironment(ManifestValues());
 
         (Api, TokenApi) = (await StartAsync(api, _ports.Api, manifest.For("apiservice")), await StartAsync(api, _ports.TokenApi, TokenApiEnvironment(manifest)));
@@ -50,8 +59,9 @@ public sealed class ProductionRehearsal : IAsyncLifetime
             StartAsync(web, _ports.GatewayWeb, WebEnvironment(manifest, _ports.Api, GatewayMode())),
             StartAsync(web, _ports.TokenWeb, WebEnvironment(manifest, _ports.TokenApi, [new("Chatbot__Identity__Oidc__ApiCredential", "token")])),
             StartAsync(web, _ports.ShortSessionWeb, WebEnvironment(manifest, _ports.Api, [new("Chatbot__Identity__SessionLifetime", ShortSession.ToString())])),
-            StartAsync(web, _ports.DemoWeb, WebEnvironment(manifest, _ports.Api, [new("Chatbot__Identity__Mode", "demo")])));
-        (Web, GatewayWeb, TokenWeb, ShortSessionWeb, DemoWeb) = (started[0], started[1], started[2], started[3], started[4]);
+            StartAsync(web, _ports.DemoWeb, WebEnvironment(manifest, _ports.Api, [new("Chatbot__Identity__Mode", "demo")])),
+            StartAsync(web, _ports.UnregisteredWeb, WebEnvironment(manifest, _ports.Api)));
+        (Web, GatewayWeb, TokenWeb, ShortSessionWeb, DemoWeb, UnregisteredWeb) = (started[0], started[1], started[2], started[3], started[4], started[5]);
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
@@ -84,7 +94,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        foreach (var service in new[] { Web, GatewayWeb, TokenWeb, ShortSessionWeb, DemoWeb, Api, TokenApi })
+        foreach (var service in new[] { Web, GatewayWeb, TokenWeb, ShortSessionWeb, DemoWeb, UnregisteredWeb, Api, TokenApi })
         {
             if (service is not null)
             {
@@ -119,6 +129,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         ["oidc-authority.value"] = Provider.Authority,
         ["oidc-client-id.value"] = ClientId,
         ["oidc-client-secret.value"] = ClientSecret,
+        ["session-keys-certificate.value"] = SessionKeysCertificate.Base64,
         ["openai-api-key.value"] = "",
     };
 
@@ -128,6 +139,9 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         environment["services__apiservice__http__0"] = environment["services__apiservice__https__0"] = $"http://127.0.0.1:{apiPort}";
         // The provider runs on loopback over HTTP; a real one is HTTPS and this stays true.
         environment["Chatbot__Identity__Oidc__RequireHttpsMetadata"] = "false";
+        environment["Chatbot__Identity__RevalidationInterval"] = RevalidationInterval.ToString();
+        // Alice's tenant and assets reach the web only this way (RehearsalUsers).
+        environment["Chatbot__Identity__Oidc__GetClaimsFromUserInfoEndpoint"] = "true";
         foreach (var (key, value) in changes)
         {
             environment[key] = value;
@@ -170,6 +184,7 @@ public sealed class ProductionRehearsal : IAsyncLifetime
         public int TokenWeb { get; } = FreePort.Next();
         public int ShortSessionWeb { get; } = FreePort.Next();
         public int DemoWeb { get; } = FreePort.Next();
+        public int UnregisteredWeb { get; } = FreePort.Next();
     }
 }
 

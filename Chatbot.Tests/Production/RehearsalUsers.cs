@@ -14,7 +14,11 @@ public static class RehearsalUsers
         ["user_systems"] = ["PV-001"],
         ["charge_points"] = ["CP-101"],
         ["storage"] = ["BAT-501"],
-    });
+    })
+    {
+        // Like providers that keep custom claims out of the id token: the web reads them from userinfo.
+        UserInfoOnly = new HashSet<string> { "tenant_id", "role", "user_systems", "charge_points", "storage" },
+    };
 
     public static readonly OidcTestUser Bob = new("bob", "bob-password", new Dictionary<string, string[]>
     {
@@ -26,6 +30,9 @@ public static class RehearsalUsers
         ["charge_points"] = ["CP-201"],
         ["storage"] = ["BAT-601"],
     });
+
+    /// <summary>Bob's twin whose access tokens live 50 s: in token mode the web stops using one 30 s before it expires.</summary>
+    public static readonly OidcTestUser Dave = Bob with { UserName = "dave", Password = "dave-password", AccessTokenLifetime = TimeSpan.FromSeconds(50) };
 
     public static readonly string[] AliceAssets = ["PV-001", "CP-101", "BAT-501"];
 

@@ -1,14 +1,18 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Chatbot.Web.Identity;
 
 /// <summary>
-/// <c>/account/login</c> and <c>/account/logout</c> for OpenID Connect sign-in. A provider that
-/// cannot be reached sends the user back to the sign-in page with that said, never an error page.
+/// <c>/account/login</c> and <c>/account/logout</c> for OpenID Connect sign-in. Whatever the provider
+/// does (unreachable, refusing this site's sign-in request), the user lands on the sign-in page
+/// with the reason, never on an error page; redirects stay on this site.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -20,7 +24,8 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(LoginPath, LoginAsync).AllowAnonymous();
-        endpoints.MapPost(LogoutPath, LogoutAsync).AllowAnonymous();
+        // Checked by the handler itself, so a missing token is a plain 400 rather than an exception.
+        endpoints.MapPost(LogoutPath, LogoutAsync).AllowAnonymous().DisableAntiforgery();
         return endpoints;
     }
 
@@ -30,12 +35,50 @@ public static class AccountEndpoints
     /// </summary>
     private static async Task LoginAsync(HttpContext context, [FromQuery] string? returnUrl, IOptionsMonitor<OpenIdConnectOptions> oidc, ILogger<WebIdentitySetup> logger)
     {
+        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
         var properties = new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) };
-        await WhenProviderReachableAsync(context, logger, async () =>
+        try
+        {
+            await ProbeAsync(options, context.RequestAborted);
+            await context.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, properties);
+        }
+        catch (OpenIdConnectProtocolException exception)
+        {
+            // A pushed authorization request the provider refused: most often a redirect URI it does not know.
+            logger.LogError("The identity provider refused the sign-in request ({Message}). Register {RedirectUri} as a redirect URI of client {ClientId}.",
+                exception.Message, CallbackUri(context, options.CallbackPath), options.ClientId);
+            context.Response.Redirect(OidcSignIn.RejectedPath);
+        }
+        catch (Exception exception) when (IsUnreachable(exception))
+        {
+            logger.LogWarning("The identity provider could not be reached: {Message}", exception.Message);
+            context.Response.Redirect(OidcSignIn.UnavailablePath);
+        }
+    }
+
+    /// <summary>
+    /// Ends the session here first (the server forgets it, so the cookie opens nothing anywhere), then
+    /// at the provider when it answers; when it does not, the user is told they are signed out here only.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, IOptionsMonitor<OpenIdConnectOptions> oidc, ILogger<WebIdentitySetup> logger)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
+        }
+        var returnUrl = LocalOrRoot(context.Request.Form["returnUrl"].ToString());
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        try
         {
             await ProbeAsync(oidc.Get(OpenIdConnectDefaults.AuthenticationScheme), context.RequestAborted);
-            await context.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, properties);
-        });
+            await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = returnUrl });
+            return TypedResults.Empty;
+        }
+        catch (Exception exception) when (IsUnreachable(exception) || exception is OpenIdConnectProtocolException)
+        {
+            logger.LogWarning("Signed out here only; the identity provider could not be reached: {Message}", exception.Message);
+            return TypedResults.LocalRedirect(OidcSignIn.SignedOutHereOnlyPath);
+        }
     }
 
     /// <summary>Throws <see cref="HttpRequestException"/> unless the provider's metadata answers within a few seconds.</summary>
@@ -54,29 +97,11 @@ public static class AccountEndpoints
         }
     }
 
-    /// <summary>Ends the session here, then at the provider; the provider brings the user back to the sign-in page.</summary>
-    private static async Task LogoutAsync(HttpContext context, [FromForm] string? returnUrl, ILogger<WebIdentitySetup> logger)
-    {
-        var properties = new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) };
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        await WhenProviderReachableAsync(context, logger, () => context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, properties));
-    }
+    private static bool IsUnreachable(Exception exception) => exception is InvalidOperationException or HttpRequestException or IOException;
 
-    /// <summary>Runs a step that talks to the provider (its metadata first); unreachable, the user is told so on the sign-in page.</summary>
-    private static async Task WhenProviderReachableAsync(HttpContext context, ILogger logger, Func<Task> step)
-    {
-        try
-        {
-            await step();
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException)
-        {
-            logger.LogWarning("The identity provider could not be reached: {Message}", exception.Message);
-            context.Response.Redirect(OidcSignIn.UnavailablePath);
-        }
-    }
+    private static string CallbackUri(HttpContext context, PathString callbackPath) =>
+        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{callbackPath}";
 
-    /// <summary>Only a path on this site: an open redirect would let a link send a fresh session elsewhere.</summary>
-    private static string LocalOrRoot(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
+    /// <summary>Only a path on this site, by the framework's own check (which also refuses control characters).</summary>
+    private static string LocalOrRoot(string? returnUrl) => RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }

@@ -14,15 +14,17 @@ public static class OidcSignIn
     /// <summary>Where a failed or impossible sign-in lands: the sign-in page, with the reason.</summary>
     public const string FailedPath = "/?signin=failed";
     public const string UnavailablePath = "/?signin=unavailable";
+    public const string RejectedPath = "/?signin=rejected";
+    public const string SignedOutHereOnlyPath = "/?signin=signed-out-here";
 
-    public static AuthenticationBuilder Add(IServiceCollection services, WebIdentityOptions options) =>
+    public static AuthenticationBuilder Add(IServiceCollection services, WebIdentitySetup setup, IHostEnvironment environment) =>
         services.AddAuthentication(authentication =>
             {
                 authentication.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 authentication.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
             })
-            .AddCookie(cookie => WebIdentityRegistration.ConfigureSession(cookie, options))
-            .AddOpenIdConnect(oidc => Configure(oidc, options));
+            .AddCookie(cookie => WebIdentityRegistration.ConfigureSession(cookie, setup, environment))
+            .AddOpenIdConnect(oidc => Configure(oidc, setup.Options));
 
     private static void Configure(OpenIdConnectOptions oidc, WebIdentityOptions options)
     {

@@ -3,8 +3,8 @@ namespace Chatbot.Web.Identity;
 /// <summary>
 /// What the UI sends the API for the signed-in user: identity headers built from the user's
 /// claims (with the API's gateway secret, added by <c>GatewaySecretHandler</c>) or the user's
-/// access token. Resolved from the first HTTP request and passed into the interactive circuit as
-/// a parameter, which Blazor protects with Data Protection in the page.
+/// access token. Resolved inside the circuit from its authentication state, and again whenever
+/// that changes (a sign-out elsewhere, an expired session).
 /// </summary>
 public sealed record UserIdentity(Dictionary<string, string> Headers, string? AccessToken = null)
 {

@@ -1,22 +1,33 @@
+using System.Security.Claims;
 using Chatbot.Contracts.Identity;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Chatbot.Web.Identity;
 
 /// <summary>
-/// Builds what the UI sends the API from the signed-in user that this front end's authentication
-/// proved: never from the request's own headers, so a browser cannot name anyone.
+/// Builds what the UI sends the API from the user this front end's authentication proved (the
+/// circuit's user, from its own connection): never from a request's headers or a page's
+/// parameters, so neither a browser nor a replayed page can name anyone. In token mode the access
+/// token comes from the server-side session, which must still exist.
 /// </summary>
-public sealed class UserIdentityResolver(WebIdentitySetup setup)
+public sealed class UserIdentityResolver(WebIdentitySetup setup, SessionStore sessions)
 {
-    public async Task<UserIdentity> ResolveAsync(HttpContext? context)
+    public async Task<UserIdentity> ResolveAsync(ClaimsPrincipal user)
     {
-        if (context?.User.Identity?.IsAuthenticated != true)
+        if (user.Identity?.IsAuthenticated != true)
         {
             return UserIdentity.Anonymous;
         }
-        var caller = IdentityClaims.FromPrincipal(context.User, setup.Options.Claims);
-        var token = setup.SendsAccessToken ? await context.GetTokenAsync("access_token") : null;
+        var caller = IdentityClaims.FromPrincipal(user, setup.Options.Claims);
+        string? token = null;
+        if (setup.SendsAccessToken)
+        {
+            token = (await sessions.RetrieveAsync(user))?.Properties.GetTokenValue("access_token");
+            if (token is null)
+            {
+                return UserIdentity.Anonymous;
+            }
+        }
         var headers = token is null ? IdentityHeaderWriter.Write(caller).ToDictionary() : [];
         return new UserIdentity(headers, token)
         {

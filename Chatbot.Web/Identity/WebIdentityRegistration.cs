@@ -2,6 +2,7 @@ using Chatbot.Contracts.Identity;
 using Chatbot.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Chatbot.Web.Identity;
 
@@ -25,10 +26,13 @@ public static class WebIdentityRegistration
         }
         builder.Services.AddSingleton<UserIdentityResolver>();
         builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton(TimeProvider.System);
+        SessionStore.Add(builder);
 
         _ = setup.Mode switch
         {
-            WebIdentityMode.Oidc => OidcSignIn.Add(builder.Services, options),
+            WebIdentityMode.Oidc => OidcSignIn.Add(builder.Services, setup, builder.Environment),
             WebIdentityMode.Gateway => builder.Services.AddAuthentication(GatewayIdentityHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, GatewayIdentityHandler>(GatewayIdentityHandler.SchemeName, _ => { }),
             _ => builder.Services.AddAuthentication(DemoIdentityHandler.SchemeName)
@@ -37,14 +41,21 @@ public static class WebIdentityRegistration
         return builder;
     }
 
-    /// <summary>The session cookie every mode that signs in uses.</summary>
-    internal static void ConfigureSession(CookieAuthenticationOptions cookie, WebIdentityOptions options)
+    /// <summary>An open circuit re-checks its session; call after the Razor components are added, whose provider it replaces.</summary>
+    public static IServiceCollection AddSessionRevalidation(this IServiceCollection services) =>
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
+
+    /// <summary>The session cookie: it carries only the id of a session kept on the server (<see cref="SessionStore"/>).</summary>
+    internal static void ConfigureSession(CookieAuthenticationOptions cookie, WebIdentitySetup setup, IHostEnvironment environment)
     {
         cookie.Cookie.Name = ".chatbot.session";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
-        cookie.ExpireTimeSpan = options.SessionLifetime;
+        // Behind a plain-HTTP ingress the request looks insecure: the cookie must still never travel in clear.
+        cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.ExpireTimeSpan = setup.Options.SessionLifetime;
         cookie.SlidingExpiration = true;
+        cookie.Events.OnValidatePrincipal = context => SignedInSession.ValidateAsync(context, setup);
         // The page itself offers sign-in; no redirect loop through a login path.
         cookie.Events.OnRedirectToLogin = context =>
         {

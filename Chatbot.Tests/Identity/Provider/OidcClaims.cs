@@ -27,8 +27,15 @@ internal static class OidcClaims
         identity.SetScopes(scopes);
         identity.SetResources(OidcTestProvider.ApiAudience);
         // Without destinations OpenIddict keeps a claim out of both tokens (only "sub" is implicit).
-        identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
-        return new ClaimsPrincipal(identity);
+        identity.SetDestinations(claim => user.UserInfoOnly.Contains(claim.Type)
+            ? [Destinations.AccessToken]
+            : [Destinations.IdentityToken, Destinations.AccessToken]);
+        var principal = new ClaimsPrincipal(identity);
+        if (user.AccessTokenLifetime is { } lifetime)
+        {
+            principal.SetAccessTokenLifetime(lifetime);
+        }
+        return principal;
     }
 
     public static Dictionary<string, object> ToUserInfo(OidcTestUser user)

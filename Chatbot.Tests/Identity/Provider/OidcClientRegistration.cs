@@ -30,6 +30,7 @@ internal static class OidcClientRegistration
         descriptor.Permissions.UnionWith(
         [
             Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.PushedAuthorization,
             Permissions.Endpoints.Token,
             Permissions.Endpoints.EndSession,
             Permissions.GrantTypes.AuthorizationCode,

@@ -80,6 +80,8 @@ internal static class OidcProviderHost
         {
             server.SetIssuer(state.Issuer)
                 .SetAuthorizationEndpointUris(OidcServerEndpoints.AuthorizePath)
+                // Pushed authorization requests, as many providers offer: the web's handler then uses them.
+                .SetPushedAuthorizationEndpointUris(OidcServerEndpoints.PushedAuthorizationPath)
                 .SetTokenEndpointUris(OidcServerEndpoints.TokenPath)
                 .SetUserInfoEndpointUris(OidcServerEndpoints.UserInfoPath)
                 .SetEndSessionEndpointUris(OidcServerEndpoints.EndSessionPath);

@@ -13,6 +13,7 @@ namespace Chatbot.Tests.Identity.Provider;
 internal sealed class OidcServerEndpoints(OidcProviderState state)
 {
     public const string AuthorizePath = "/connect/authorize";
+    public const string PushedAuthorizationPath = "/connect/par";
     public const string TokenPath = "/connect/token";
     public const string UserInfoPath = "/connect/userinfo";
     public const string EndSessionPath = "/connect/endsession";
