@@ -7,9 +7,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace Chatbot.ApiService.Identity;
 
 /// <summary>
-/// JwtBearer in jwt mode: validates the token (signature, lifetime, issuer and audience when set)
-/// and turns its claims into the caller's identity under <see cref="AuthOptions.Claims"/>'s names.
-/// Identity headers are ignored; a token naming no user is refused.
+/// JwtBearer in jwt mode: validates the token (signature, lifetime, issuer, and the API's own
+/// audience, which <see cref="AuthOptionsValidator"/> requires) and turns its claims into the
+/// caller's identity under <see cref="AuthOptions.Claims"/>'s names. Identity headers are ignored;
+/// a token naming no user is refused.
 /// </summary>
 public static class JwtIdentity
 {
@@ -22,7 +23,7 @@ public static class JwtIdentity
         bearer.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidateAudience = !string.IsNullOrEmpty(jwt.Audience),
+            ValidateAudience = true,
             ValidAudience = jwt.Audience,
             ValidateIssuer = !string.IsNullOrEmpty(jwt.Issuer) || !string.IsNullOrEmpty(jwt.Authority),
             ValidIssuer = jwt.Issuer,

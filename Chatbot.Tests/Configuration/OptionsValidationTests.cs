@@ -37,6 +37,8 @@ public sealed class OptionsValidationTests
     [InlineData("Chatbot:Prewarm:RetryDelay", "Chatbot:Prewarm:RetryDelay=00:00:00")]
     [InlineData("Chatbot:Prewarm:MaxRetryDelay", "Chatbot:Prewarm:MaxRetryDelay=00:00:00")]
     [InlineData("Chatbot:Auth:Mode", "Chatbot:Auth:Mode=everyone")]
+    [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot:Auth:Mode=jwt", "Chatbot:Auth:Jwt:SigningKey=" + TestTokens.SigningKey)]
+    [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot:Auth:Mode=jwt", "Chatbot:Auth:Jwt:Authority=https://login.example.com/", "Chatbot:Auth:Jwt:Audience= ")]
     public async Task The_api_refuses_to_start_naming_the_key(string key, params string[] settings)
     {
         await using var api = new ApiFactory();
