@@ -2,15 +2,17 @@ using System.Text;
 using Chatbot.Contracts.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// JwtBearer in jwt mode: validates the token (signature, lifetime, issuer, and the API's own
-/// audience, which <see cref="AuthOptionsValidator"/> requires) and turns its claims into the
-/// caller's identity under <see cref="AuthOptions.Claims"/>'s names. Identity headers are ignored;
-/// a token naming no user is refused.
+/// audience, which <see cref="AuthOptionsValidator"/> requires), takes access tokens only
+/// (<see cref="TokenKind"/>), and turns its claims into the caller's identity under
+/// <see cref="AuthOptions.Claims"/>'s names. Identity headers are ignored; a token naming no user
+/// is refused.
 /// </summary>
 public static class JwtIdentity
 {
@@ -36,9 +38,20 @@ public static class JwtIdentity
         }
         bearer.Events = new JwtBearerEvents
         {
-            OnTokenValidated = context => ToCaller(context, options.Value.Claims),
+            OnTokenValidated = context => AcceptAsync(context, options.Value.Claims),
             OnChallenge = WriteProblemAsync,
         };
+    }
+
+    private static Task AcceptAsync(TokenValidatedContext context, IdentityClaimNames names)
+    {
+        // Fails closed: a validated token that is no JsonWebToken cannot be told apart from an id token.
+        if (context.SecurityToken is not JsonWebToken token || TokenKind.IsIdToken(token))
+        {
+            context.Fail("Only an access token is a credential for this API, never an id token.");
+            return Task.CompletedTask;
+        }
+        return ToCaller(context, names);
     }
 
     private static Task ToCaller(TokenValidatedContext context, IdentityClaimNames names)

@@ -1,18 +1,32 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using Chatbot.Contracts.Api;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Hardening.Support;
 using Chatbot.Tests.Identity.Provider;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Chatbot.Tests.Hardening;
 
 /// <summary>
-/// Which bearer tokens an API in jwt mode takes: tokens issued for its own audience, never a token
-/// issued for another application. Tokens from the real test identity provider.
+/// Which bearer tokens an API in jwt mode takes: access tokens issued for its own audience; never
+/// an id token, nor a token issued for another application. Tokens from the real test identity
+/// provider, and HS256 tokens for the shapes it does not issue.
 /// </summary>
 public sealed class JwtTokenTests(TokenProvider provider) : IClassFixture<TokenProvider>
 {
+    [Fact]
+    public async Task The_users_id_token_is_refused_even_when_it_is_issued_for_the_apis_audience()
+    {
+        await using var api = provider.Api(OidcTestProvider.ApiAudience);
+        var alice = await provider.SignInAsync(TokenProvider.ApiRegistration);
+
+        Assert.Equal(OidcTestProvider.ApiAudience, Assert.Single(new JsonWebToken(alice.IdToken).Audiences));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(api, alice.IdToken));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(api, alice.AccessToken));
+    }
+
     [Fact]
     public async Task Tokens_issued_for_another_audience_are_refused()
     {
@@ -24,6 +38,47 @@ public sealed class JwtTokenTests(TokenProvider provider) : IClassFixture<TokenP
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(api, atOtherApplication.IdToken));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(api, atWeb.IdToken));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(api, atWeb.AccessToken));
+    }
+
+    [Fact]
+    public async Task The_providers_access_token_typed_at_jwt_for_the_apis_audience_is_the_users_identity()
+    {
+        await using var api = provider.Api(OidcTestProvider.ApiAudience);
+        using var http = api.CreateClient();
+        var alice = await provider.SignInAsync(TokenProvider.Web);
+
+        var (ask, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("How are my systems?", null, ("Authorization", $"Bearer {alice.AccessToken}")));
+
+        Assert.Equal("at+jwt", new JsonWebToken(alice.AccessToken).Typ);
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("**PV-001**", ChatbotClient.Answer(events));
+    }
+
+    [Theory]
+    [InlineData("nonce", "n-0S6_WzA2Mj")]
+    [InlineData("at_hash", "77QmUPtjPfzWtF2AnpK9RQ")]
+    [InlineData("c_hash", "LDktKdoQak3Pk0cnXxCltA")]
+    [InlineData("typ", "ID")]
+    public async Task A_token_that_carries_what_only_id_tokens_carry_is_refused(string claim, string value)
+    {
+        await using var api = TestTokens.JwtApi();
+
+        var status = await StatusAsync(api, TestTokens.Create(new Claim("sub", "u-1"), new Claim(claim, value)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Theory]
+    [InlineData("at+jwt", "nonce", "n-0S6_WzA2Mj")]
+    [InlineData("application/at+jwt", "at_hash", "77QmUPtjPfzWtF2AnpK9RQ")]
+    [InlineData("JWT", "typ", "Bearer")]
+    public async Task An_access_token_is_taken_and_its_at_jwt_type_outweighs_id_token_claims(string type, string claim, string value)
+    {
+        await using var api = TestTokens.JwtApi();
+
+        var status = await StatusAsync(api, TestTokens.Typed(type, new Claim("sub", "u-1"), new Claim(claim, value)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 
     private static async Task<HttpStatusCode> StatusAsync(ApiFactory api, string token)

@@ -23,6 +23,14 @@ public static class TestTokens
 
     public static string Create(DateTime expires, string key, params Claim[] claims) => Create(Descriptor(expires, key, claims));
 
+    /// <summary>A token whose JOSE header <c>typ</c> is <paramref name="type"/> (the handler writes <c>JWT</c> otherwise).</summary>
+    public static string Typed(string type, params Claim[] claims)
+    {
+        var descriptor = Descriptor(DateTime.UtcNow.AddHours(1), SigningKey, claims);
+        descriptor.TokenType = type;
+        return Create(descriptor);
+    }
+
     private static string Create(SecurityTokenDescriptor descriptor) => new JsonWebTokenHandler().CreateToken(descriptor);
 
     private static SecurityTokenDescriptor Descriptor(DateTime expires, string key, Claim[] claims) => new()
