@@ -8,14 +8,17 @@ using Microsoft.IdentityModel.Tokens;
 namespace Chatbot.ApiService.Identity;
 
 /// <summary>
-/// JwtBearer in jwt mode: validates the token (signature, lifetime, issuer, and the API's own
-/// audience, which <see cref="AuthOptionsValidator"/> requires), takes access tokens only
-/// (<see cref="TokenKind"/>), and turns its claims into the caller's identity under
-/// <see cref="AuthOptions.Claims"/>'s names. Identity headers are ignored; a token naming no user
-/// is refused.
+/// JwtBearer in jwt mode: validates the token (signature, lifetime within <see cref="ClockSkew"/>,
+/// issuer, and the API's own audience, which <see cref="AuthOptionsValidator"/> requires), takes
+/// access tokens only (<see cref="TokenKind"/>), and turns its claims into the caller's identity
+/// under <see cref="AuthOptions.Claims"/>'s names. Identity headers are ignored; a token naming no
+/// user is refused.
 /// </summary>
 public static class JwtIdentity
 {
+    /// <summary>How far past its expiry (or before its start) a token is still taken, for clocks that drift; JwtBearer's default of 5 minutes would keep an expired token working that long.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     public static void Configure(JwtBearerOptions bearer, IOptions<AuthOptions> options)
     {
         var jwt = options.Value.Jwt;
@@ -30,6 +33,7 @@ public static class JwtIdentity
             ValidateIssuer = !string.IsNullOrEmpty(jwt.Issuer) || !string.IsNullOrEmpty(jwt.Authority),
             ValidIssuer = jwt.Issuer,
             ValidateLifetime = true,
+            ClockSkew = ClockSkew,
         };
         if (!string.IsNullOrEmpty(jwt.SigningKey))
         {
