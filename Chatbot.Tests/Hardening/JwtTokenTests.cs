@@ -23,7 +23,10 @@ public sealed class JwtTokenTests(TokenProvider provider) : IClassFixture<TokenP
         using var http = api.CreateClient();
         var alice = await provider.SignInAsync(TokenProvider.ApiRegistration);
 
-        Assert.Equal(OidcTestProvider.ApiAudience, Assert.Single(new JsonWebToken(alice.IdToken).Audiences));
+        var idToken = new JsonWebToken(alice.IdToken);
+        Assert.Equal(OidcTestProvider.ApiAudience, Assert.Single(idToken.Audiences));
+        Assert.Equal("JWT", idToken.Typ);
+        Assert.True(idToken.TryGetClaim("nonce", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(http, alice.IdToken));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(http, alice.AccessToken));
     }
