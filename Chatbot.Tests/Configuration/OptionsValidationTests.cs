@@ -51,7 +51,9 @@ public sealed class OptionsValidationTests
         var failure = Record.Exception(() => api.CreateClient());
 
         Assert.NotNull(failure);
-        Assert.Contains(key, failure.ToString());
+        // WebApplicationFactory can lose a race with the failed host's disposal and throw
+        // ObjectDisposedException in place of the host's error, which the host has logged by then.
+        Assert.Contains(key, failure is ObjectDisposedException ? api.Logs.All : failure.ToString());
     }
 
     [Fact]
