@@ -41,7 +41,10 @@ public sealed class AuthOptions
 public sealed class JwtOptions
 {
     public string? Authority { get; set; }
+
+    /// <summary>Required: the <c>aud</c> of the API's own access tokens (its resource or API identifier), never the web's client id.</summary>
     public string? Audience { get; set; }
+
     public string? Issuer { get; set; }
     public string? SigningKey { get; set; }
 

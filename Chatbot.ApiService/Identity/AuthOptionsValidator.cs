@@ -6,7 +6,9 @@ namespace Chatbot.ApiService.Identity;
 /// <summary>
 /// Refuses <c>Chatbot:Auth</c> settings that would run the API open or broken, at start, naming the
 /// setting: development is refused in Production, gateway mode needs a secret or trusted proxies
-/// and declared fields that exist and name the user, jwt mode an authority or a signing key.
+/// and declared fields that exist and name the user, jwt mode an authority or a signing key and
+/// the audience its tokens must be issued for (without it any token the provider signs would do:
+/// the user's id token, another application's tokens).
 /// </summary>
 public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
@@ -33,6 +35,8 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
         AuthMode.Gateway => IdentityFields.Problem(options.GatewayFields, AuthOptions.GatewayFieldsSetting),
         AuthMode.Jwt when string.IsNullOrEmpty(options.Jwt.Authority) && string.IsNullOrEmpty(options.Jwt.SigningKey) =>
             $"Auth mode 'jwt' needs {Section}:Jwt:Authority or {Section}:Jwt:SigningKey.",
+        AuthMode.Jwt when string.IsNullOrWhiteSpace(options.Jwt.Audience) =>
+            $"Auth mode 'jwt' needs {Section}:Jwt:Audience, the audience of the API's own access tokens (never the web's client id).",
         _ => null,
     };
 }

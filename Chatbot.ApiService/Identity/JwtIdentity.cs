@@ -2,17 +2,23 @@ using System.Text;
 using Chatbot.Contracts.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Chatbot.ApiService.Identity;
 
 /// <summary>
-/// JwtBearer in jwt mode: validates the token (signature, lifetime, issuer and audience when set)
-/// and turns its claims into the caller's identity under <see cref="AuthOptions.Claims"/>'s names.
-/// Identity headers are ignored; a token naming no user is refused.
+/// JwtBearer in jwt mode: validates the token (signature, lifetime within <see cref="ClockSkew"/>,
+/// issuer, and the API's own audience, which <see cref="AuthOptionsValidator"/> requires), takes
+/// access tokens only (<see cref="TokenKind"/>), and turns its claims into the caller's identity
+/// under <see cref="AuthOptions.Claims"/>'s names. Identity headers are ignored; a token naming no
+/// user is refused.
 /// </summary>
 public static class JwtIdentity
 {
+    /// <summary>How far past its expiry (or before its start) a token is still taken, for clocks that drift; JwtBearer's default of 5 minutes would keep an expired token working that long.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     public static void Configure(JwtBearerOptions bearer, IOptions<AuthOptions> options)
     {
         var jwt = options.Value.Jwt;
@@ -22,11 +28,12 @@ public static class JwtIdentity
         bearer.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidateAudience = !string.IsNullOrEmpty(jwt.Audience),
+            ValidateAudience = true,
             ValidAudience = jwt.Audience,
             ValidateIssuer = !string.IsNullOrEmpty(jwt.Issuer) || !string.IsNullOrEmpty(jwt.Authority),
             ValidIssuer = jwt.Issuer,
             ValidateLifetime = true,
+            ClockSkew = ClockSkew,
         };
         if (!string.IsNullOrEmpty(jwt.SigningKey))
         {
@@ -35,9 +42,20 @@ public static class JwtIdentity
         }
         bearer.Events = new JwtBearerEvents
         {
-            OnTokenValidated = context => ToCaller(context, options.Value.Claims),
+            OnTokenValidated = context => AcceptAsync(context, options.Value.Claims),
             OnChallenge = WriteProblemAsync,
         };
+    }
+
+    private static Task AcceptAsync(TokenValidatedContext context, IdentityClaimNames names)
+    {
+        // Fails closed: a validated token that is no JsonWebToken cannot be told apart from an id token.
+        if (context.SecurityToken is not JsonWebToken token || TokenKind.IsIdToken(token))
+        {
+            context.Fail("Only an access token is a credential for this API, never an id token.");
+            return Task.CompletedTask;
+        }
+        return ToCaller(context, names);
     }
 
     private static Task ToCaller(TokenValidatedContext context, IdentityClaimNames names)

@@ -12,6 +12,7 @@ public sealed class StartupRefusalTests
     [Theory]
     [InlineData("Chatbot:Runs:Lease", "Chatbot__Runs__Lease=00:00:01", "Chatbot__Runs__FollowPollInterval=00:00:02")]
     [InlineData("Chatbot:Streaming:HeartbeatSeconds", "Chatbot__Streaming__HeartbeatSeconds=0")]
+    [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot__Auth__Mode=jwt", "Chatbot__Auth__Jwt__Authority=https://login.example.com/")]
     public async Task The_api_exits_naming_the_key(string key, params string[] variables) =>
         Assert.Contains(key, await StartFailureAsync("Chatbot.ApiService", variables));
 

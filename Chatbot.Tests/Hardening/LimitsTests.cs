@@ -38,6 +38,26 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task The_same_user_id_in_two_tenants_gets_a_question_quota_in_each()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:RateLimits:QuestionsPerMinute", "2");
+        using var http = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var tenant in new[] { "t-100", "t-200" })
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var answer = await http.SendAsync(Ask("What is OPEX?", "u-shared", tenant));
+                statuses.Add(answer.StatusCode);
+            }
+        }
+
+        HttpStatusCode[] quota = [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests];
+        Assert.Equal([.. quota, .. quota], statuses);
+    }
+
+    [Fact]
     public async Task A_user_may_hold_only_the_configured_number_of_open_streams()
     {
         var model = new RecordingChatClient { FirstTokenGate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
@@ -164,10 +184,11 @@ public sealed class LimitsTests
     private static Task<HttpResponseMessage> OpenStream(HttpClient http) =>
         http.SendAsync(ChatbotClient.AskRequest("What is OPEX?", null, CallerHeaders.User("u-streams")), HttpCompletionOption.ResponseHeadersRead);
 
-    private static HttpRequestMessage Ask(string question, string user)
+    private static HttpRequestMessage Ask(string question, string user, string? tenant = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream) { Content = JsonContent.Create(new QuestionRequest(question)) };
-        return ChatbotClient.WithHeaders(request, CallerHeaders.User(user));
+        ChatbotClient.WithHeaders(request, CallerHeaders.User(user));
+        return tenant is null ? request : ChatbotClient.WithHeaders(request, CallerHeaders.Field(IdentityHeaders.TenantId, tenant));
     }
 
     private static Task<IReadOnlyList<ConversationTurn>> Turns(ApiFactory factory, string conversationId) =>

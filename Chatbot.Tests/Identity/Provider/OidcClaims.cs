@@ -13,7 +13,7 @@ internal static class OidcClaims
             ? values[0]
             : throw new ArgumentException($"Test user '{user.UserName}' needs exactly one '{Claims.Subject}' claim.");
 
-    public static ClaimsPrincipal CreatePrincipal(OidcTestUser user, IEnumerable<string> scopes)
+    public static ClaimsPrincipal CreatePrincipal(OidcTestUser user, OidcTestClient client, IEnumerable<string> scopes)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         foreach (var (type, values) in user.Claims)
@@ -25,7 +25,7 @@ internal static class OidcClaims
         }
 
         identity.SetScopes(scopes);
-        identity.SetResources(OidcTestProvider.ApiAudience);
+        identity.SetResources(client.AccessTokenAudience);
         // Without destinations OpenIddict keeps a claim out of both tokens (only "sub" is implicit).
         identity.SetDestinations(claim => user.UserInfoOnly.Contains(claim.Type)
             ? [Destinations.AccessToken]

@@ -3,7 +3,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Chatbot.Tests.Identity.Provider;
 
-/// <summary>Registers the test client in the OpenIddict store (once: the store outlives restarts).</summary>
+/// <summary>Registers a test client in the OpenIddict store (once: the store outlives restarts).</summary>
 internal static class OidcClientRegistration
 {
     public const string ChatbotScope = "chatbot";

@@ -21,7 +21,10 @@ internal static class OidcProviderHost
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-                await OidcClientRegistration.EnsureRegisteredAsync(manager, state.Client);
+                foreach (var client in state.Clients)
+                {
+                    await OidcClientRegistration.EnsureRegisteredAsync(manager, client);
+                }
             }
 
             await app.StartAsync();

@@ -15,16 +15,16 @@ internal sealed class OidcProviderState : IDisposable
     private readonly RSA _signingRsa = RSA.Create(2048);
     private readonly ConcurrentQueue<string> _signIns = new();
 
-    public OidcProviderState(OidcTestClient client, IReadOnlyList<OidcTestUser> users, int port)
+    public OidcProviderState(IReadOnlyList<OidcTestClient> clients, IReadOnlyList<OidcTestUser> users, int port)
     {
-        Client = client;
+        Clients = clients;
         Users = users.ToDictionary(user => user.UserName, StringComparer.Ordinal);
         Port = port;
         Issuer = new Uri($"http://127.0.0.1:{port}/");
         SigningKey = new RsaSecurityKey(_signingRsa) { KeyId = "sig-" + Guid.NewGuid().ToString("N") };
     }
 
-    public OidcTestClient Client { get; }
+    public IReadOnlyList<OidcTestClient> Clients { get; }
     public IReadOnlyDictionary<string, OidcTestUser> Users { get; }
     public int Port { get; }
     public Uri Issuer { get; }
@@ -46,6 +46,9 @@ internal sealed class OidcProviderState : IDisposable
 
     public OidcTestUser? FindUser(string? userName) =>
         userName is not null && Users.TryGetValue(userName, out var user) ? user : null;
+
+    public OidcTestClient? FindClient(string? clientId) =>
+        Clients.FirstOrDefault(client => client.ClientId == clientId);
 
     public OidcTestUser? FindUserBySubject(string? subject) =>
         Users.Values.FirstOrDefault(user => OidcClaims.SubjectOf(user) == subject);

@@ -42,8 +42,10 @@ internal sealed class OidcServerEndpoints(OidcProviderState state)
                 : Results.Redirect(OidcLoginEndpoints.LoginUrl(await AuthorizeUrlAsync(context)));
         }
 
+        // OpenIddict has checked the client id against the clients registered from the state.
+        var client = state.FindClient(request.ClientId)!;
         state.RecordSignIn(user.UserName);
-        return Results.SignIn(OidcClaims.CreatePrincipal(user, request.GetScopes()), authenticationScheme: ServerScheme);
+        return Results.SignIn(OidcClaims.CreatePrincipal(user, client, request.GetScopes()), authenticationScheme: ServerScheme);
     }
 
     private async Task<IResult> UserInfoAsync(HttpContext context)

@@ -5,7 +5,7 @@ namespace Chatbot.Tests.Identity.Provider;
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict, authorization code + PKCE, signed JWTs) on a loopback port,
-/// with a login form for the given users and one confidential client. It can be stopped and started again
+/// with a login form for the given users and confidential clients. It can be stopped and started again
 /// on the same port with the same keys, issuer and users.
 /// </summary>
 public sealed class OidcTestProvider : IAsyncDisposable
@@ -24,9 +24,12 @@ public sealed class OidcTestProvider : IAsyncDisposable
     /// <summary>User names a code was issued for, in order.</summary>
     public IReadOnlyList<string> SignIns => _state.SignIns;
 
-    public static async Task<OidcTestProvider> StartAsync(OidcTestClient client, IReadOnlyList<OidcTestUser> users, int? port = null)
+    public static Task<OidcTestProvider> StartAsync(OidcTestClient client, IReadOnlyList<OidcTestUser> users, int? port = null) =>
+        StartAsync([client], users, port);
+
+    public static async Task<OidcTestProvider> StartAsync(IReadOnlyList<OidcTestClient> clients, IReadOnlyList<OidcTestUser> users, int? port = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(users);
         foreach (var user in users)
         {
@@ -36,7 +39,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
         // A picked free port can be taken by someone else before Kestrel binds it: pick again.
         for (var attempt = 1; ; attempt++)
         {
-            var provider = new OidcTestProvider(new OidcProviderState(client, users, port ?? FreePort.Next()));
+            var provider = new OidcTestProvider(new OidcProviderState(clients, users, port ?? FreePort.Next()));
             try
             {
                 await provider.StartAgainAsync();
