@@ -9,8 +9,8 @@ namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>
 /// <c>/conversations</c>: the caller's own conversations. Every lookup is scoped by the caller's
-/// owner (tenant and user), so another owner's conversation answers 404, never 403: whether an
-/// id exists elsewhere is not revealed.
+/// owner (tenant and user), and ids are per owner: an id only another owner uses is unknown here,
+/// answered exactly as one nobody uses.
 /// </summary>
 public static class ConversationsEndpoint
 {
@@ -75,7 +75,7 @@ public static class ConversationsEndpoint
     private static ConversationKey? OwnedKey(string id, HttpContext context, RequestLimits limits) =>
         ConversationIds.IsValid(id, limits) ? new ConversationKey(CallerIdentity.Of(context.User).Owner, id) : null;
 
-    public static ProblemHttpResult NotFound() => TypedResults.Problem(
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Conversation not found");
