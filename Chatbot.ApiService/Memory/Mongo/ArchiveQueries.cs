@@ -12,10 +12,6 @@ public static class ArchiveQueries
     public static FilterDefinition<TurnDocument> Conversation(ConversationKey key) =>
         Filter.Eq(turn => turn.ConversationId, key.ConversationId) & Filter.Eq(turn => turn.Owner, key.Owner);
 
-    /// <summary>Whoever holds an id (the 404 check); never used to read turns.</summary>
-    public static FilterDefinition<TurnDocument> AnyOwner(string conversationId) =>
-        Filter.Eq(turn => turn.ConversationId, conversationId);
-
     public static FilterDefinition<TurnDocument> Ids(IEnumerable<string> ids) => Filter.In(turn => turn.Id, ids);
 
     public static SortDefinition<TurnDocument> NewestFirst => Builders<TurnDocument>.Sort.Descending(turn => turn.Sequence);

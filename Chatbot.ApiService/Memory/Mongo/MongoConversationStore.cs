@@ -83,11 +83,6 @@ public sealed class MongoConversationStore : IConversationStore
         return deleted.DeletedCount > 0;
     }
 
-    public async Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        await _turns.Find(ArchiveQueries.AnyOwner(conversationId))
-            .Project(turn => turn.Owner)
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>Creates the indexes the first time it succeeds; later calls only cost a flag check.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
