@@ -41,7 +41,7 @@ public static class ConversationsEndpoint
         IConversationStore memory,
         IOptions<RequestLimits> limits)
     {
-        if (OwnedKey(id, context, limits.Value) is not { } key)
+        if (CallersKey(id, context, limits.Value) is not { } key)
         {
             return NotFound();
         }
@@ -60,7 +60,7 @@ public static class ConversationsEndpoint
         IConversationStore memory,
         IOptions<RequestLimits> limits)
     {
-        if (OwnedKey(id, context, limits.Value) is not { } key)
+        if (CallersKey(id, context, limits.Value) is not { } key)
         {
             return NotFound();
         }
@@ -72,7 +72,7 @@ public static class ConversationsEndpoint
     }
 
     /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>
-    private static ConversationKey? OwnedKey(string id, HttpContext context, RequestLimits limits) =>
+    private static ConversationKey? CallersKey(string id, HttpContext context, RequestLimits limits) =>
         ConversationIds.IsValid(id, limits) ? new ConversationKey(CallerIdentity.Of(context.User).Owner, id) : null;
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(

@@ -5,8 +5,8 @@ namespace Chatbot.ApiService.Memory;
 
 /// <summary>
 /// The embedded default when no Redis is configured, and the fallback while Redis is down: the
-/// same semantics (ids per owner, sliding expiry, a cap on turns) in this
-/// process's memory. Expired conversations are swept, so memory does not grow forever.
+/// same semantics (ids per owner, sliding expiry, a cap on turns) in this process's memory.
+/// Expired conversations are swept, so memory does not grow forever.
 /// </summary>
 public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, TimeProvider clock) : IConversationStore
 {
