@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
@@ -9,8 +8,8 @@ using Chatbot.Contracts.Identity;
 namespace Chatbot.ApiService.Answers;
 
 /// <summary>
-/// The one owner of an answer's life: starts it (the conversation must be new or the caller's,
-/// a resumable one counts against the caller's open answers, and runs journaled and detached from
+/// The one owner of an answer's life: starts it (in the caller's own conversation of that id; a
+/// resumable one counts against the caller's open answers, and runs journaled and detached from
 /// its request), resumes it from the run store on any replica, and stops it wherever it runs.
 /// Endpoints only translate HTTP into these calls and their results back into HTTP.
 /// </summary>
@@ -18,7 +17,6 @@ public sealed class AnswerCoordinator(
     ChatTurnRunner runner,
     RehearsalRunner rehearsals,
     ResumableRuns resumable,
-    IConversationStore memory,
     IRunStore runs,
     RunCancellations cancellations,
     ChatbotMetrics metrics,
@@ -35,10 +33,6 @@ public sealed class AnswerCoordinator(
 
     private async Task<AnswerStart> StartAsync(AskCommand command, AnswerProducer produce, CancellationToken clientGone)
     {
-        if (command.ConversationId is { } id && !await IsNewOrOwnedAsync(id, command.Caller, clientGone))
-        {
-            return AnswerStart.NotOwned;
-        }
         var turn = new ChatTurn(command.Question, command.ConversationId ?? Guid.NewGuid().ToString("N"), command.Caller);
         var sink = new RunEventSink(command.Events);
         sink.Start(turn.ConversationId, turn.RunId, turn.Question);
@@ -99,9 +93,6 @@ public sealed class AnswerCoordinator(
         }
         return (answer.ToString(), last);
     }
-
-    private async Task<bool> IsNewOrOwnedAsync(string conversationId, AltecoContext caller, CancellationToken cancellationToken) =>
-        await memory.GetOwnerAsync(conversationId, cancellationToken) is not { } owner || owner == caller.Owner;
 
     /// <summary>Feeds a resumed stream from the store; a store failure ends it without a terminal event, so the client tries again.</summary>
     private async Task PumpAsync(IAsyncEnumerable<StreamEvent> followed, ChannelWriter<StreamEvent> events, string runId)

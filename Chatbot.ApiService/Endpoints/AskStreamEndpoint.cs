@@ -32,7 +32,6 @@ public static class AskStreamEndpoint
         var start = await services.Answers.StartAsync(command, context.RequestAborted);
         return start.Status switch
         {
-            AnswerStartStatus.NotOwned => ConversationsEndpoint.NotFound(),
             AnswerStartStatus.TooMany => QuestionLimits.TooManyRequests(context.Response, TimeSpan.FromSeconds(1)),
             _ when streaming => new SseStreamResult(start.Events!, services.Heartbeat, start.Turn!.RunId, start.Turn.ConversationId) { Resumable = start.Resumable },
             _ => await JsonAnswerAsync(start),

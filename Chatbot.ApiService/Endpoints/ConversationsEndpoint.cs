@@ -9,8 +9,8 @@ namespace Chatbot.ApiService.Endpoints;
 
 /// <summary>
 /// <c>/conversations</c>: the caller's own conversations. Every lookup is scoped by the caller's
-/// owner (tenant and user), so another owner's conversation answers 404, never 403: whether an
-/// id exists elsewhere is not revealed.
+/// owner (tenant and user), and ids are per owner: an id only another owner uses is unknown here,
+/// answered exactly as one nobody uses.
 /// </summary>
 public static class ConversationsEndpoint
 {
@@ -41,7 +41,7 @@ public static class ConversationsEndpoint
         IConversationStore memory,
         IOptions<RequestLimits> limits)
     {
-        if (OwnedKey(id, context, limits.Value) is not { } key)
+        if (CallersKey(id, context, limits.Value) is not { } key)
         {
             return NotFound();
         }
@@ -60,7 +60,7 @@ public static class ConversationsEndpoint
         IConversationStore memory,
         IOptions<RequestLimits> limits)
     {
-        if (OwnedKey(id, context, limits.Value) is not { } key)
+        if (CallersKey(id, context, limits.Value) is not { } key)
         {
             return NotFound();
         }
@@ -72,10 +72,10 @@ public static class ConversationsEndpoint
     }
 
     /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>
-    private static ConversationKey? OwnedKey(string id, HttpContext context, RequestLimits limits) =>
+    private static ConversationKey? CallersKey(string id, HttpContext context, RequestLimits limits) =>
         ConversationIds.IsValid(id, limits) ? new ConversationKey(CallerIdentity.Of(context.User).Owner, id) : null;
 
-    public static ProblemHttpResult NotFound() => TypedResults.Problem(
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Conversation not found");

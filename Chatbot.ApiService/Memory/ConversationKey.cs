@@ -1,4 +1,4 @@
 namespace Chatbot.ApiService.Memory;
 
-/// <summary>A conversation as its owner (tenant/user) sees it; another owner's key never matches.</summary>
+/// <summary>A conversation as its owner (tenant/user) sees it: ids are per owner, so another owner's key never matches.</summary>
 public readonly record struct ConversationKey(string Owner, string ConversationId);

@@ -2,7 +2,8 @@ namespace Chatbot.ApiService.Memory;
 
 /// <summary>
 /// Conversation memory: the turns of each owner's conversations. Every read and write is scoped
-/// by <see cref="ConversationKey.Owner"/>, so another owner's conversation is simply unknown.
+/// by <see cref="ConversationKey.Owner"/>: ids are per owner, so the same id under two owners is
+/// two conversations, and another owner's conversation is simply unknown.
 /// </summary>
 public interface IConversationStore
 {
@@ -20,9 +21,6 @@ public interface IConversationStore
 
     /// <summary>Erases the conversation; false when the owner had no such conversation.</summary>
     Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken);
-
-    /// <summary>Who holds this conversation id, or null when nobody does (a new conversation).</summary>
-    Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Opens the connection (prewarm); cheap when already open.</summary>
     Task ConnectAsync(CancellationToken cancellationToken);

@@ -5,15 +5,14 @@ namespace Chatbot.ApiService.Memory;
 
 /// <summary>
 /// The embedded default when no Redis is configured, and the fallback while Redis is down: the
-/// same semantics (owner isolation, sliding expiry, a cap on turns, one owner per id) in this
-/// process's memory. Expired conversations are swept, so memory does not grow forever.
+/// same semantics (ids per owner, sliding expiry, a cap on turns) in this process's memory.
+/// Expired conversations are swept, so memory does not grow forever.
 /// </summary>
 public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, TimeProvider clock) : IConversationStore
 {
     private static readonly TimeSpan MaxSweepInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<ConversationKey, Conversation> _conversations = new();
-    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
     private long _lastSweepTicks;
 
     public string Name => "in-process";
@@ -47,7 +46,6 @@ public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, 
                 }
                 conversation.Append(turns, options.Value.MaxHotTurns, clock.GetUtcNow());
             }
-            ClaimOwner(key);
             return Task.CompletedTask;
         }
     }
@@ -82,26 +80,7 @@ public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, 
         return Task.FromResult(existed);
     }
 
-    public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        if (_owners.TryGetValue(conversationId, out var owner) && !TryGetLive(new ConversationKey(owner, conversationId), out _))
-        {
-            owner = null;
-        }
-        return Task.FromResult(owner);
-    }
-
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>The first live owner of an id keeps it; outside any conversation's lock, as it may evict another.</summary>
-    private void ClaimOwner(ConversationKey key)
-    {
-        if (_owners.TryGetValue(key.ConversationId, out var current) && current != key.Owner)
-        {
-            TryGetLive(new ConversationKey(current, key.ConversationId), out _);
-        }
-        _owners.TryAdd(key.ConversationId, key.Owner);
-    }
 
     private bool TryGetLive(ConversationKey key, out Conversation conversation)
     {
@@ -125,7 +104,6 @@ public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, 
     {
         conversation.Evicted = true;
         _conversations.TryRemove(KeyValuePair.Create(key, conversation));
-        _owners.TryRemove(KeyValuePair.Create(key.ConversationId, key.Owner));
     }
 
     private void SweepWhenDue()

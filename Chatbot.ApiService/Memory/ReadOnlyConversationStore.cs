@@ -15,8 +15,5 @@ public sealed class ReadOnlyConversationStore(IConversationStore inner) : IConve
 
     public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        inner.GetOwnerAsync(conversationId, cancellationToken);
-
     public Task ConnectAsync(CancellationToken cancellationToken) => inner.ConnectAsync(cancellationToken);
 }

@@ -4,7 +4,7 @@ namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Opens the conversation store and runs every call an answer makes on a probe conversation of
-/// its own: the owner and turns of one that does not exist (a new chat), an append, the turns
+/// its own: the turns of one that does not exist (a new chat), an append, the turns
 /// again (a follow-up), the list, and the delete that leaves nothing behind. Prewarm's rehearsed
 /// answers store nothing, so this is what compiles the store's path and loads its scripts.
 /// </summary>
@@ -16,7 +16,6 @@ public sealed class MemoryWarmup(IConversationStore memory, TimeProvider clock)
     {
         await memory.ConnectAsync(cancellationToken);
         var probe = new ConversationKey(ProbeOwner, $"prewarm-{Guid.NewGuid():N}");
-        await memory.GetOwnerAsync(probe.ConversationId, cancellationToken);
         await memory.GetTurnsAsync(probe, cancellationToken);
         try
         {

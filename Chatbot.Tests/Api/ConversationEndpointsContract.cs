@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
@@ -9,9 +10,11 @@ namespace Chatbot.Tests.Api;
 
 /// <summary>
 /// <c>/conversations</c> and the ownership rule over HTTP, run on the embedded store and on a
-/// real Redis: a conversation is its creator's (tenant and user); anyone else gets 404.
+/// real Redis: conversation ids are per owner (tenant and user), so an id another owner uses is,
+/// to everyone else, exactly a free id: asking starts their own conversation, reading and
+/// deleting find nothing.
 /// </summary>
-public abstract class ConversationEndpointsContract
+public abstract partial class ConversationEndpointsContract
 {
     protected abstract ApiFactory CreateFactory();
 
@@ -60,23 +63,65 @@ public abstract class ConversationEndpointsContract
     }
 
     [Fact]
-    public async Task Another_user_gets_404_on_read_append_and_delete()
+    public async Task Asking_in_another_users_conversation_id_starts_my_own_and_leaves_theirs()
     {
         var model = new RecordingChatClient();
         await using var factory = CreateFactory().WithModel(model);
         using var http = factory.CreateClient();
-        var alice = NewUser();
-        var bob = NewUser();
+        var (alice, bob) = (NewUser(), NewUser());
+        var id = NewId();
+        await AskAsync(http, PaybackQuestion, id, alice);
+        var alicesBefore = await GetAsync<ConversationResponse>(http, ChatbotRoutes.Conversation(id), alice);
+
+        var inAlicesId = await AskAsync(http, PaybackFollowUp, id, bob);
+        var inAFreeId = await AskAsync(http, PaybackFollowUp, NewId(), bob);
+
+        Assert.Equal(inAFreeId, inAlicesId);
+        Assert.DoesNotContain(model.Calls, call => call.Any(message => message.Text == PaybackFollowUp) && call.Any(message => message.Text.Contains(PaybackQuestion)));
+        var bobs = await GetAsync<ConversationResponse>(http, ChatbotRoutes.Conversation(id), bob);
+        Assert.Equal([PaybackFollowUp, inAlicesId], bobs.Turns.Select(turn => turn.Content));
+        var alicesAfter = await GetAsync<ConversationResponse>(http, ChatbotRoutes.Conversation(id), alice);
+        Assert.Equal(alicesBefore.Turns.Select(turn => turn.Content), alicesAfter.Turns.Select(turn => turn.Content));
+        var alicesList = Assert.Single((await GetAsync<ConversationListResponse>(http, ChatbotRoutes.Conversations, alice)).Items);
+        Assert.Equal((id, PaybackQuestion, 2L), (alicesList.ConversationId, alicesList.Title, alicesList.Turns));
+    }
+
+    /// <summary>Any difference (a status, a header, a different stream) would tell bob the id is in use.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Asking_in_another_users_conversation_id_answers_exactly_as_a_free_id(bool streaming)
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var (alice, bob) = (NewUser(), NewUser());
         var id = NewId();
         await AskAsync(http, "What is OPEX?", id, alice);
 
-        var read = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Get, ChatbotRoutes.Conversation(id)), bob));
-        var append = await http.SendAsync(As(ChatbotClient.AskRequest("What did Alice ask?", id), bob));
-        var delete = await http.SendAsync(As(new HttpRequestMessage(HttpMethod.Delete, ChatbotRoutes.Conversation(id)), bob));
+        var taken = await ShapeOfAskAsync(http, id, bob, streaming);
+        var free = await ShapeOfAskAsync(http, NewId(), bob, streaming);
 
-        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { read.StatusCode, append.StatusCode, delete.StatusCode });
-        Assert.Equal("application/problem+json", append.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain(model.Calls, call => call.Any(message => message.Text.Contains("What did Alice ask?")));
+        Assert.Equal(HttpStatusCode.OK, taken.Status);
+        Assert.Equal(free, taken);
+    }
+
+    [Fact]
+    public async Task Another_users_conversation_id_reads_and_deletes_exactly_as_a_free_id()
+    {
+        await using var factory = CreateFactory();
+        using var http = factory.CreateClient();
+        var (alice, bob) = (NewUser(), NewUser());
+        var (id, freeId) = (NewId(), NewId());
+        await AskAsync(http, "What is OPEX?", id, alice);
+
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Delete })
+        {
+            var taken = await ShapeOfAsync(http, As(new HttpRequestMessage(method, ChatbotRoutes.Conversation(id)), bob), id);
+            var free = await ShapeOfAsync(http, As(new HttpRequestMessage(method, ChatbotRoutes.Conversation(freeId)), bob), freeId);
+
+            Assert.Equal(HttpStatusCode.NotFound, taken.Status);
+            Assert.Equal(free, taken);
+        }
         Assert.Equal(2, (await GetAsync<ConversationResponse>(http, ChatbotRoutes.Conversation(id), alice)).Turns.Count);
     }
 
@@ -159,6 +204,14 @@ public abstract class ConversationEndpointsContract
 
     protected sealed record User(string Id, string Tenant);
 
+    /// <summary>What a caller can tell a response by: status, header names, content type, and the body or the stream's event types.</summary>
+    private sealed record Shape(HttpStatusCode Status, string Headers, string? ContentType, string Body);
+
+    private const string PaybackQuestion = "What is the payback of a 100000 EUR investment saving 15000 EUR a year?";
+
+    /// <summary>Answered from the previous turn when there is one, so an answer shows whose history it saw.</summary>
+    private const string PaybackFollowUp = "And if it saves 20000 a year?";
+
     private static User NewUser() => new($"u-{Guid.NewGuid():N}", "acme");
 
     private static string NewId() => $"conv-{Guid.NewGuid():N}";
@@ -176,6 +229,35 @@ public abstract class ConversationEndpointsContract
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<QuestionResponse>())!.Answer;
     }
+
+    private static async Task<Shape> ShapeOfAskAsync(HttpClient http, string conversationId, User user, bool streaming)
+    {
+        var request = As(ChatbotClient.AskRequest("What is LCOE?", conversationId), user);
+        if (!streaming)
+        {
+            return await ShapeOfAsync(http, request, conversationId);
+        }
+        request.Headers.Add(StreamHeaders.Stream, "true");
+        var (response, events) = await ChatbotClient.StreamAsync(http, request);
+        return ShapeOf(response, string.Join(",", events.Select(streamEvent => streamEvent.Type)));
+    }
+
+    /// <summary>The body with the id asked for and the trace id left out: those differ between any two requests.</summary>
+    private static async Task<Shape> ShapeOfAsync(HttpClient http, HttpRequestMessage request, string conversationId)
+    {
+        var response = await http.SendAsync(request);
+        var body = TraceId().Replace(await response.Content.ReadAsStringAsync(), "").Replace(conversationId, "{id}");
+        return ShapeOf(response, body);
+    }
+
+    private static Shape ShapeOf(HttpResponseMessage response, string body) => new(
+        response.StatusCode,
+        string.Join(",", response.Headers.Concat(response.Content.Headers).Select(header => header.Key.ToLowerInvariant()).Order()),
+        response.Content.Headers.ContentType?.ToString(),
+        body);
+
+    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceId();
 
     private static async Task<T> GetAsync<T>(HttpClient http, string path, User user)
     {

@@ -60,8 +60,9 @@ public sealed class ConversationMemoryApiTests
         Assert.DoesNotContain(model.Calls.Last(), m => m.Text.Contains("OPEX"));
     }
 
+    /// <summary>Ids are per owner: the same id is bob's own new conversation, with none of alice's turns.</summary>
     [Fact]
-    public async Task Another_owner_cannot_join_a_conversation_by_its_id()
+    public async Task Another_owner_asking_under_the_same_id_is_answered_in_a_conversation_of_their_own()
     {
         var model = new RecordingChatClient();
         await using var factory = new ApiFactory().WithModel(model);
@@ -70,8 +71,17 @@ public sealed class ConversationMemoryApiTests
         await http.SendAsync(Ask("What is OPEX?", "shared-id", "alice"));
         var bob = await http.SendAsync(Ask("What is LCOE?", "shared-id", "bob"));
 
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, bob.StatusCode);
-        Assert.DoesNotContain(model.Calls, call => call.Any(message => message.Text.Contains("LCOE")));
+        Assert.Equal(System.Net.HttpStatusCode.OK, bob.StatusCode);
+        Assert.DoesNotContain(model.Calls.Last(), message => message.Text.Contains("OPEX"));
+        var store = factory.Services.GetRequiredService<IConversationStore>();
+        Assert.Equal(["What is OPEX?"], await QuestionsAsync(store, "alice", "shared-id"));
+        Assert.Equal(["What is LCOE?"], await QuestionsAsync(store, "bob", "shared-id"));
+    }
+
+    private static async Task<IEnumerable<string>> QuestionsAsync(IConversationStore store, string user, string conversationId)
+    {
+        var turns = await store.GetTurnsAsync(new ConversationKey(new AltecoContext { UserId = user }.Owner, conversationId), CancellationToken.None);
+        return turns.Where(turn => turn.Role == ConversationTurn.User).Select(turn => turn.Content);
     }
 
     private static HttpRequestMessage Ask(string question, string conversationId, string user)

@@ -33,17 +33,15 @@ public abstract class ConversationStoreContract
         await store.AppendAsync(key, turns, None);
 
         AssertSame(turns, await store.GetTurnsAsync(key, None));
-        Assert.Equal(key.Owner, await store.GetOwnerAsync(key.ConversationId, None));
     }
 
     [SkippableFact]
-    public async Task An_unknown_conversation_has_no_turns_and_no_owner()
+    public async Task An_unknown_conversation_has_no_turns_and_nothing_to_delete()
     {
         var store = await CreateStoreAsync(Options());
         var key = NewKey();
 
         Assert.Empty(await store.GetTurnsAsync(key, None));
-        Assert.Null(await store.GetOwnerAsync(key.ConversationId, None));
         Assert.False(await store.DeleteAsync(key, None));
     }
 
@@ -72,8 +70,44 @@ public abstract class ConversationStoreContract
 
         Assert.Empty(await store.GetTurnsAsync(bob, None));
         Assert.False(await store.DeleteAsync(bob, None));
-        Assert.Equal(alice.Owner, await store.GetOwnerAsync(alice.ConversationId, None));
+        Assert.Equal(0, (await store.ListAsync(bob.Owner, new PageRequest(1, 10), None)).Total);
         Assert.Single(await store.GetTurnsAsync(alice, None));
+    }
+
+    /// <summary>Ids are per owner: nobody can take an id first and keep another owner out of it.</summary>
+    [SkippableFact]
+    public async Task The_same_id_under_two_owners_is_two_conversations()
+    {
+        var store = await CreateStoreAsync(Options());
+        var alice = NewKey();
+        var bob = alice with { Owner = NewOwner() };
+
+        await store.AppendAsync(alice, [User("alice's question", Start), Assistant("alice's answer", Start)], None);
+        await store.AppendAsync(bob, [User("bob's question", Start.AddMinutes(1))], None);
+
+        Assert.Equal(["alice's question", "alice's answer"], (await store.GetTurnsAsync(alice, None)).Select(turn => turn.Content));
+        Assert.Equal(["bob's question"], (await store.GetTurnsAsync(bob, None)).Select(turn => turn.Content));
+        var alicesList = Assert.Single((await store.ListAsync(alice.Owner, new PageRequest(1, 10), None)).Items);
+        var bobsList = Assert.Single((await store.ListAsync(bob.Owner, new PageRequest(1, 10), None)).Items);
+        Assert.Equal((alice.ConversationId, "alice's question", 2L), (alicesList.ConversationId, alicesList.Title, alicesList.Turns));
+        Assert.Equal((bob.ConversationId, "bob's question", 1L), (bobsList.ConversationId, bobsList.Title, bobsList.Turns));
+    }
+
+    [SkippableFact]
+    public async Task Deleting_one_owners_conversation_leaves_the_other_owners_of_the_same_id()
+    {
+        var store = await CreateStoreAsync(Options());
+        var alice = NewKey();
+        var bob = alice with { Owner = NewOwner() };
+        await store.AppendAsync(alice, [User("alice's question")], None);
+        await store.AppendAsync(bob, [User("bob's question")], None);
+
+        Assert.True(await store.DeleteAsync(bob, None));
+
+        Assert.Empty(await store.GetTurnsAsync(bob, None));
+        Assert.Equal("alice's question", Assert.Single(await store.GetTurnsAsync(alice, None)).Content);
+        Assert.Equal(1, (await store.ListAsync(alice.Owner, new PageRequest(1, 10), None)).Total);
+        Assert.True(await store.DeleteAsync(alice, None));
     }
 
     /// <summary>Owner and id both may hold ':' (and '/'); no pair may be spelled as another.</summary>
@@ -151,7 +185,6 @@ public abstract class ConversationStoreContract
         Assert.True(await store.DeleteAsync(key, None));
 
         Assert.Empty(await store.GetTurnsAsync(key, None));
-        Assert.Null(await store.GetOwnerAsync(key.ConversationId, None));
         Assert.Equal(0, (await store.ListAsync(key.Owner, new PageRequest(1, 10), None)).Total);
         Assert.False(await store.DeleteAsync(key, None));
     }
@@ -188,8 +221,7 @@ public abstract class ConversationStoreContract
         var key = NewKey();
         await store.AppendAsync(key, [User("short-lived")], None);
 
-        // Polls the owner, not the turns: reading the turns would slide the expiry.
-        Assert.True(await Eventually.HoldsAsync(async () => await store.GetOwnerAsync(key.ConversationId, None) is null));
+        // Polls the list, not the turns: reading the turns would slide the expiry.
         Assert.True(await Eventually.HoldsAsync(async () => (await store.ListAsync(key.Owner, new PageRequest(1, 10), None)).Total == 0));
         Assert.Empty(await store.GetTurnsAsync(key, None));
     }

@@ -26,19 +26,4 @@ public sealed class InProcessConversationStoreTests : ConversationStoreContract
         clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Empty(await store.GetTurnsAsync(key, CancellationToken.None));
     }
-
-    [Fact]
-    public async Task An_expired_owner_no_longer_holds_the_id()
-    {
-        var clock = new FakeTimeProvider(Start);
-        var store = new InProcessConversationStore(Options(ttl: TimeSpan.FromHours(1)), clock);
-        var alice = NewKey();
-        var bob = alice with { Owner = NewOwner() };
-        await store.AppendAsync(alice, [User("alice")], CancellationToken.None);
-
-        clock.Advance(TimeSpan.FromHours(2));
-        await store.AppendAsync(bob, [User("bob")], CancellationToken.None);
-
-        Assert.Equal(bob.Owner, await store.GetOwnerAsync(alice.ConversationId, CancellationToken.None));
-    }
 }

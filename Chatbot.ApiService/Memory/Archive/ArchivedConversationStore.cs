@@ -87,9 +87,9 @@ public sealed class ArchivedConversationStore(
         var existed = await hot.DeleteAsync(key, cancellationToken);
         if (!existed)
         {
-            var (answered, owner) = await ReadArchiveAsync((store, token) => store.GetOwnerAsync(key.ConversationId, token), cancellationToken);
+            var (answered, archived) = await ReadArchiveAsync((store, token) => store.GetTurnsAsync(key, token), cancellationToken);
             // An archive that does not answer might hold it: erase to be safe.
-            existed = !answered || owner == key.Owner;
+            existed = !answered || archived.Count > 0;
         }
         if (existed)
         {
@@ -97,10 +97,6 @@ public sealed class ArchivedConversationStore(
         }
         return existed;
     }
-
-    public async Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        await hot.GetOwnerAsync(conversationId, cancellationToken)
-        ?? (await ReadArchiveAsync((store, token) => store.GetOwnerAsync(conversationId, token), cancellationToken)).Value;
 
     public Task ConnectAsync(CancellationToken cancellationToken) => hot.ConnectAsync(cancellationToken);
 

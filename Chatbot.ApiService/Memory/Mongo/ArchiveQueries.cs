@@ -3,7 +3,10 @@ using MongoDB.Driver;
 
 namespace Chatbot.ApiService.Memory.Mongo;
 
-/// <summary>The archive's filters, sorts and aggregation, kept apart so tests can render them without a server.</summary>
+/// <summary>
+/// The archive's filters, sorts and aggregation, kept apart so tests can render them without a
+/// server. Every filter names the owner: ids are per owner.
+/// </summary>
 public static class ArchiveQueries
 {
     private static readonly FilterDefinitionBuilder<TurnDocument> Filter = Builders<TurnDocument>.Filter;
@@ -12,11 +15,9 @@ public static class ArchiveQueries
     public static FilterDefinition<TurnDocument> Conversation(ConversationKey key) =>
         Filter.Eq(turn => turn.ConversationId, key.ConversationId) & Filter.Eq(turn => turn.Owner, key.Owner);
 
-    /// <summary>Whoever holds an id (the 404 check); never used to read turns.</summary>
-    public static FilterDefinition<TurnDocument> AnyOwner(string conversationId) =>
-        Filter.Eq(turn => turn.ConversationId, conversationId);
-
-    public static FilterDefinition<TurnDocument> Ids(IEnumerable<string> ids) => Filter.In(turn => turn.Id, ids);
+    /// <summary>Turns of these ids in the owner's conversation: a turn id under another owner is not mine written.</summary>
+    public static FilterDefinition<TurnDocument> Turns(ConversationKey key, IEnumerable<string> ids) =>
+        Conversation(key) & Filter.In(turn => turn.Id, ids);
 
     public static SortDefinition<TurnDocument> NewestFirst => Builders<TurnDocument>.Sort.Descending(turn => turn.Sequence);
 

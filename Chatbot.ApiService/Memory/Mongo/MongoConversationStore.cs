@@ -58,7 +58,7 @@ public sealed class MongoConversationStore : IConversationStore
             when (exception.WriteErrors.All(error => error.Category == ServerErrorCategory.DuplicateKey))
         {
             // Fine when an earlier try of this write got through before its answer was lost.
-            if (!await AllWrittenAsync(documents, cancellationToken))
+            if (!await AllWrittenAsync(key, documents, cancellationToken))
             {
                 throw;
             }
@@ -82,11 +82,6 @@ public sealed class MongoConversationStore : IConversationStore
         await _sequences.DeleteOneAsync(ArchiveQueries.Sequence(key), cancellationToken);
         return deleted.DeletedCount > 0;
     }
-
-    public async Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        await _turns.Find(ArchiveQueries.AnyOwner(conversationId))
-            .Project(turn => turn.Owner)
-            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Creates the indexes the first time it succeeds; later calls only cost a flag check.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
@@ -122,7 +117,7 @@ public sealed class MongoConversationStore : IConversationStore
         return sequence.Last;
     }
 
-    private async Task<bool> AllWrittenAsync(TurnDocument[] documents, CancellationToken cancellationToken) =>
-        await _turns.CountDocumentsAsync(ArchiveQueries.Ids(documents.Select(document => document.Id)), cancellationToken: cancellationToken)
+    private async Task<bool> AllWrittenAsync(ConversationKey key, TurnDocument[] documents, CancellationToken cancellationToken) =>
+        await _turns.CountDocumentsAsync(ArchiveQueries.Turns(key, documents.Select(document => document.Id)), cancellationToken: cancellationToken)
             == documents.Length;
 }

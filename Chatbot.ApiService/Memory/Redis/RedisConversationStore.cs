@@ -5,10 +5,9 @@ namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
 /// Hot memory in Redis, on one node or a cluster: one capped list of JSON turns per owner and
-/// conversation, appended, trimmed and expired by one script on the owner's slot, and the id's
-/// holder by one script on the id's slot, sent together (see <see cref="RedisScripts"/>). Throws
-/// the client's connection and timeout exceptions; <see cref="ResilientConversationStore"/> decides
-/// what they mean.
+/// conversation, appended, trimmed and expired by one script on the owner's slot (see
+/// <see cref="RedisScripts"/>). Throws the client's connection and timeout exceptions;
+/// <see cref="ResilientConversationStore"/> decides what they mean.
 /// </summary>
 public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOptions<MemoryOptions> options) : IConversationStore
 {
@@ -22,10 +21,8 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
 
     public async Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        var read = Database.ScriptEvaluateAsync(RedisScripts.Read, Keys(key), [TtlMs]);
-        var holder = Database.ScriptEvaluateAsync(RedisScripts.Refresh, [RedisConversationKeys.Holder(key.ConversationId)], [key.Owner, TtlMs]);
-        await Task.WhenAll(read, holder);
-        return [.. ((RedisValue[])(await read)!).Select(json => ConversationTurnJson.Deserialize(json!))];
+        var turns = (RedisValue[])(await Database.ScriptEvaluateAsync(RedisScripts.Read, Keys(key), [TtlMs]))!;
+        return [.. turns.Select(json => ConversationTurnJson.Deserialize(json!))];
     }
 
     public async Task AppendAsync(ConversationKey key, IReadOnlyList<ConversationTurn> turns, CancellationToken cancellationToken)
@@ -43,9 +40,7 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
             turns.Max(turn => turn.At).ToUnixTimeMilliseconds(),
             .. turns.SelectMany(turn => new RedisValue[] { turn.Id ?? "", ConversationTurnJson.Serialize(turn) }),
         ];
-        var claim = Database.ScriptEvaluateAsync(RedisScripts.Claim, [RedisConversationKeys.Holder(key.ConversationId)], [key.Owner, TtlMs]);
-        var append = Database.ScriptEvaluateAsync(RedisScripts.Append, Keys(key), arguments);
-        await Task.WhenAll(claim, append);
+        await Database.ScriptEvaluateAsync(RedisScripts.Append, Keys(key), arguments);
     }
 
     public async Task<ConversationPage> ListAsync(string owner, PageRequest page, CancellationToken cancellationToken)
@@ -66,16 +61,8 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, IOption
         return new ConversationPage(items, page.Page, page.PageSize, (long)result[0]);
     }
 
-    public async Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken)
-    {
-        var delete = Database.ScriptEvaluateAsync(RedisScripts.Delete, Keys(key), [key.ConversationId]);
-        var release = Database.ScriptEvaluateAsync(RedisScripts.Release, [RedisConversationKeys.Holder(key.ConversationId)], [key.Owner]);
-        await Task.WhenAll(delete, release);
-        return (long)await delete == 1;
-    }
-
-    public async Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        await Database.StringGetAsync(RedisConversationKeys.Holder(conversationId));
+    public async Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        (long)await Database.ScriptEvaluateAsync(RedisScripts.Delete, Keys(key), [key.ConversationId]) == 1;
 
     public Task ConnectAsync(CancellationToken cancellationToken) => Database.PingAsync();
 

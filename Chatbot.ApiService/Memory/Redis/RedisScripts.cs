@@ -3,8 +3,7 @@ namespace Chatbot.ApiService.Memory.Redis;
 /// <summary>
 /// The Lua scripts behind each store operation: one round trip each, atomic, so concurrent
 /// writers never read-modify-write. Each touches the keys of one owner (one hash slot, see
-/// <see cref="RedisConversationKeys"/>): turns, meta, owner index and turn ids, or, for the
-/// holder scripts, the one holder key of an id.
+/// <see cref="RedisConversationKeys"/>): turns, meta, owner index and turn ids.
 /// </summary>
 public static class RedisScripts
 {
@@ -79,30 +78,5 @@ public static class RedisScripts
           table.insert(result, meta[3] or '0')
         end
         return result
-        """;
-
-    /// <summary>KEYS: holder. ARGV: owner, ttl ms. Takes the id when free (or keeps it), never from another owner.</summary>
-    public const string Claim = """
-        local holder = redis.call('GET', KEYS[1])
-        if holder == false or holder == ARGV[1] then
-          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-        end
-        return 1
-        """;
-
-    /// <summary>KEYS: holder. ARGV: owner, ttl ms. Slides the holder's expiry when the owner holds it.</summary>
-    public const string Refresh = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        end
-        return 1
-        """;
-
-    /// <summary>KEYS: holder. ARGV: owner. Frees the id when the owner holds it.</summary>
-    public const string Release = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          redis.call('DEL', KEYS[1])
-        end
-        return 1
         """;
 }

@@ -56,9 +56,6 @@ public sealed class ResilientConversationStore(
             return existed;
         }, cancellationToken);
 
-    public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        RunAsync(pending => pending.ConversationId == conversationId, store => store.GetOwnerAsync(conversationId, cancellationToken), cancellationToken);
-
     public Task ConnectAsync(CancellationToken cancellationToken) =>
         RunAsync(_ => false, async store =>
         {

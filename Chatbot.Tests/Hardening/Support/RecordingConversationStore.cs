@@ -25,7 +25,4 @@ public sealed class RecordingConversationStore(IConversationStore inner) : IConv
         inner.ListAsync(owner, page, cancellationToken);
 
     public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-
-    public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        inner.GetOwnerAsync(conversationId, cancellationToken);
 }

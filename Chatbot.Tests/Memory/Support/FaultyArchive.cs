@@ -34,9 +34,6 @@ public sealed class FaultyArchive(IConversationStore inner) : IConversationStore
     public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) =>
         RunAsync(() => inner.DeleteAsync(key, cancellationToken));
 
-    public Task<string?> GetOwnerAsync(string conversationId, CancellationToken cancellationToken) =>
-        RunAsync(() => inner.GetOwnerAsync(conversationId, cancellationToken));
-
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<T> RunAsync<T>(Func<Task<T>> operation)
