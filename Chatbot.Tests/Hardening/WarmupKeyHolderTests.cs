@@ -107,7 +107,8 @@ public sealed class WarmupKeyHolderTests : IAsyncLifetime
 
         using var response = await _http.SendAsync(ChatbotClient.AskRequest("Forget everything", conversationId, [_key, .. Alice]));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Ids are per owner: the same id is a new, empty conversation of the rehearser's, never stored.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, (await TurnsAsync(AliceIdentity.Owner, conversationId)).Count);
         Assert.Empty((await ConversationsAsync(Rehearser().Owner)).Items);
     }
