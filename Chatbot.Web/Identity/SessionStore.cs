@@ -51,7 +51,7 @@ public sealed class SessionStore(IDistributedCache cache, IDataProtectionProvide
         {
             return null;
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
         {
             // Nobody is let in on a session that cannot be checked; it is still there when Redis is back.
             logger.LogWarning("A session could not be read from Redis: {Message}", exception.Message);
