@@ -4,9 +4,8 @@ namespace Chatbot.ApiService.Agents;
 
 /// <summary>
 /// The agent team (the seed's compiled graph): a <see cref="Agents.Manager"/> that hands questions on
-/// and the specialists that answer them with their tools. A run (<see cref="TeamRun"/>) turns every
-/// model update into stream events. Built once per process, shared by every request; it holds no
-/// per-run state.
+/// and the specialists that answer them with their tools. Each run is a <see cref="TeamRun"/>.
+/// Built once per process, shared by every request; it holds no per-run state.
 /// </summary>
 public sealed class AgentRuntime
 {
@@ -32,36 +31,5 @@ public sealed class AgentRuntime
     public Specialist DefaultSpecialist => Specialists[0];
 
     public Task RunAsync(IReadOnlyList<ChatMessage> conversation, RunContext run, CancellationToken cancellationToken) =>
-        new TeamRun(this, _answering, conversation, _logger).RunAsync(run, cancellationToken);
-
-    /// <summary>Model text to tokens, reasoning to thinking, usage to the run's count.</summary>
-    public static async ValueTask WriteAsync(ChatResponseUpdate update, RunContext run, CancellationToken cancellationToken)
-    {
-        foreach (var content in update.Contents)
-        {
-            if (content is TextContent { Text.Length: > 0 } text)
-            {
-                await run.Sink.TokenAsync(text.Text, cancellationToken);
-                run.Budget.CountOutputTokens(run.Sink.OutputTokens);
-            }
-            else
-            {
-                await WriteReasoningAsync(content, run, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>Reasoning to thinking and usage to the run's count; everything else is not for the stream.</summary>
-    public static async ValueTask WriteReasoningAsync(AIContent content, RunContext run, CancellationToken cancellationToken)
-    {
-        switch (content)
-        {
-            case TextReasoningContent { Text.Length: > 0 } reasoning:
-                await run.Sink.ThinkingAsync(reasoning.Text, cancellationToken);
-                break;
-            case UsageContent usage:
-                run.AddUsage(usage.Details);
-                break;
-        }
-    }
+        new TeamRun(Manager, DefaultSpecialist, _answering, conversation, _logger).RunAsync(run, cancellationToken);
 }

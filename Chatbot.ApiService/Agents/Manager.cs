@@ -6,10 +6,11 @@ using Microsoft.Extensions.AI;
 namespace Chatbot.ApiService.Agents;
 
 /// <summary>
-/// The team's manager. It is offered one <c>transfer_to_*</c> declaration per specialist (declared,
-/// never invoked: a call is read as a hand-off). Its first turn must hand off where the provider
-/// can require a tool call; every later turn, after a specialist's answer came back as the
-/// transfer's result, also offers <c>finish</c>, and ends the answer with it or with no call.
+/// The team's manager. It is offered one <c>transfer_to_*</c> declaration per specialist and
+/// <c>finish</c> (declared, never invoked: a call is read as a decision). In one turn it hands
+/// every part of the question on and calls <c>finish</c>, so the last answer token ends the run;
+/// only a part that needs an earlier part's answer makes it hand on without <c>finish</c> and
+/// take another turn, with the answers as the transfers' results.
 /// Shared by every run; the run's history with the manager is the caller's.
 /// </summary>
 public sealed class Manager
@@ -18,28 +19,31 @@ public sealed class Manager
 
     private const string Instructions =
         "You are the manager of an energy-management assistant. Do not answer yourself: hand the latest question to the "
-        + "specialist best suited to it by calling its transfer function. A question with parts for different specialists "
-        + "goes to them one at a time. Each specialist's answer comes back as its transfer's result; then hand the next "
-        + "unanswered part on, or call finish when every part of the question is answered.";
+        + "specialists suited to it by calling their transfer functions. In one turn, call a transfer for every part of the "
+        + "question, in the order asked, and call finish in the same turn; the specialists answer one after the other. "
+        + "Only when a part needs another part's answer first, transfer the parts it needs without calling finish: their "
+        + "answers come back as the transfers' results, and then you transfer the rest and call finish.";
 
-    private const string FinishDescription = "Ends the answer: every part of the latest question has been answered.";
+    private const string FinishDescription =
+        "Ends the answer once the transfers called with it are answered. Call it in the same turn as the last transfers.";
 
     private static readonly JsonElement NoParameters = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement;
 
     private readonly IReadOnlyList<Specialist> _specialists;
     private readonly IChatClient _routing;
-    private readonly ChatOptions _firstTurn;
-    private readonly ChatOptions _laterTurn;
+    private readonly ChatOptions _options;
 
     public Manager(IReadOnlyList<Specialist> specialists, IChatClient routing)
     {
         (_specialists, _routing) = (specialists, routing);
-        AITool[] transfers = [.. specialists.Select(AITool (specialist) =>
-            AIFunctionFactory.CreateDeclaration(ToolNames.HandoffPrefix + specialist.Name, specialist.Description, NoParameters))];
-        _firstTurn = new ChatOptions { Tools = transfers, ToolMode = ChatToolMode.RequireAny };
-        _laterTurn = new ChatOptions
+        _options = new ChatOptions
         {
-            Tools = [.. transfers, AIFunctionFactory.CreateDeclaration(ToolNames.Finish, FinishDescription, NoParameters)],
+            Tools =
+            [
+                .. specialists.Select(AITool (specialist) =>
+                    AIFunctionFactory.CreateDeclaration(ToolNames.HandoffPrefix + specialist.Name, specialist.Description, NoParameters)),
+                AIFunctionFactory.CreateDeclaration(ToolNames.Finish, FinishDescription, NoParameters),
+            ],
             ToolMode = ChatToolMode.RequireAny,
         };
     }
@@ -71,18 +75,16 @@ public sealed class Manager
         {
             await ShowAsync();
         }
+        var writer = new ModelUpdateWriter(run, Name, streamsText: false);
         var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in _routing.GetStreamingResponseAsync(history, firstTurn ? _firstTurn : _laterTurn, cancellationToken))
+        await foreach (var update in _routing.GetStreamingResponseAsync(history, _options, cancellationToken))
         {
             updates.Add(update);
             if (update.Contents.Any(content => content is TextReasoningContent { Text.Length: > 0 }))
             {
                 await ShowAsync();
             }
-            foreach (var content in update.Contents)
-            {
-                await AgentRuntime.WriteReasoningAsync(content, run, cancellationToken);
-            }
+            await writer.WriteAsync(update, cancellationToken);
         }
         var reply = updates.ToChatResponse();
         history.AddRange(reply.Messages);

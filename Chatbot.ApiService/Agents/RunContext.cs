@@ -1,13 +1,13 @@
 using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Identity;
-using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Agents;
 
 /// <summary>
-/// What one run's tools and filters need: who asks (portfolio tools filter by it) and where
-/// events go. Travels in the run's own clone of a specialist's kernel, never in shared state.
+/// What one run's agents, tools and filters need: who asks (portfolio tools filter by it), where
+/// events go, the budget and what the model calls cost. Travels in the run's own clone of a
+/// specialist's kernel, never in shared state.
 /// </summary>
 public sealed class RunContext(AltecoContext identity, RunEventSink sink, RunBudget budget)
 {
@@ -19,9 +19,10 @@ public sealed class RunContext(AltecoContext identity, RunEventSink sink, RunBud
 
     public RunBudget Budget { get; } = budget;
 
-    public long InputTokens { get; private set; }
+    public RunUsage Usage { get; } = new();
 
-    public void AddUsage(UsageDetails usage) => InputTokens += usage.InputTokenCount ?? 0;
+    /// <summary>The <c>complete</c> event's figures: the sink's timing and tokens, the model's cost.</summary>
+    public RunStatistics Statistics() => Sink.Statistics(Usage.InputTokens) with { ModelCalls = Usage.ModelCalls, Agents = Usage.ByAgent };
 
     public static RunContext From(Kernel kernel) =>
         kernel.Data.TryGetValue(KernelDataKey, out var value) && value is RunContext run

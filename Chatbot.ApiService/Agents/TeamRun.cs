@@ -1,17 +1,16 @@
-using System.Text;
 using Chatbot.ApiService.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Agents;
 
 /// <summary>
-/// One question through the team: the manager hands it to a specialist, the specialist's answer
-/// goes back to the manager as the hand-off's result, and the manager hands on again until it
-/// finishes, so a question with parts for two specialists gets both. Every hand-off counts as a
-/// tool call against the run's budget, which is what ends a manager that never finishes. The
-/// answers stream one after the other, a blank line apart, into the run's one stream.
+/// One question through the team: the manager hands its parts to specialists, who answer one
+/// after the other, a blank line apart, into the run's one stream. A turn that also called
+/// <c>finish</c> ends the run with the last answer; a turn without it gets the answers back as
+/// the hand-offs' results and decides again. Every hand-off counts as a tool call against the
+/// run's budget, which is what ends a manager that never finishes.
 /// </summary>
-public sealed class TeamRun(AgentRuntime team, IChatClient answering, IReadOnlyList<ChatMessage> conversation, ILogger logger)
+public sealed class TeamRun(Manager manager, Specialist fallback, IChatClient answering, IReadOnlyList<ChatMessage> conversation, ILogger logger)
 {
     private const string AnswerSeparator = "\n\n";
     private const string NotAHandoff = "Not a function of this team.";
@@ -22,12 +21,12 @@ public sealed class TeamRun(AgentRuntime team, IChatClient answering, IReadOnlyL
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
-        var decision = await team.Manager.DecideAsync(_managerHistory, firstTurn: true, run, cancellationToken);
+        var decision = await manager.DecideAsync(_managerHistory, firstTurn: true, run, cancellationToken);
         if (decision.Handoffs.Count == 0)
         {
-            // Only a provider that cannot require a tool call gets here.
-            logger.LogWarning("The manager called no transfer; the {Specialist} specialist answers", team.DefaultSpecialist.Name);
-            await AnswerAsync(team.DefaultSpecialist, run, cancellationToken);
+            // Only a provider that cannot require a tool call, or a manager that finished without a transfer, gets here.
+            logger.LogWarning("The manager called no transfer; the {Specialist} specialist answers", fallback.Name);
+            await AnswerAsync(fallback, run, cancellationToken);
             return;
         }
         while (decision.Handoffs.Count > 0)
@@ -38,7 +37,7 @@ public sealed class TeamRun(AgentRuntime team, IChatClient answering, IReadOnlyL
                 return;
             }
             _managerHistory.Add(new ChatMessage(ChatRole.Tool, results));
-            decision = await team.Manager.DecideAsync(_managerHistory, firstTurn: false, run, cancellationToken);
+            decision = await manager.DecideAsync(_managerHistory, firstTurn: false, run, cancellationToken);
         }
     }
 
@@ -60,21 +59,13 @@ public sealed class TeamRun(AgentRuntime team, IChatClient answering, IReadOnlyL
         using var span = ChatbotActivities.StartAgentSpan(specialist.Name);
         await run.Sink.AgentStartAsync(specialist.Name, cancellationToken);
         IEnumerable<ChatMessage> messages = [new ChatMessage(ChatRole.System, specialist.InstructionsAfter(_answers)), .. conversation];
-        var separate = _answers.Any(answer => answer.Length > 0);
-        var text = new StringBuilder();
+        var separator = _answers.Any(answer => answer.Length > 0) ? AnswerSeparator : "";
+        var writer = new ModelUpdateWriter(run, specialist.Name, streamsText: true, separator);
         await foreach (var update in answering.GetStreamingResponseAsync(messages, specialist.OptionsFor(run), cancellationToken))
         {
-            var piece = update.Text;
-            if (separate && piece.Length > 0)
-            {
-                separate = false;
-                await run.Sink.TokenAsync(AnswerSeparator, cancellationToken);
-            }
-            text.Append(piece);
-            await AgentRuntime.WriteAsync(update, run, cancellationToken);
+            await writer.WriteAsync(update, cancellationToken);
         }
-        var answer = text.ToString();
-        _answers.Add(answer);
-        return answer;
+        _answers.Add(writer.Text);
+        return writer.Text;
     }
 }

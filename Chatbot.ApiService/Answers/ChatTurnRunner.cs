@@ -67,7 +67,7 @@ public sealed class ChatTurnRunner(
             await StandInForNoAnswerAsync(turn, sink, stop.Token);
 
             await memory.AppendAsync(key, Turns(turn, sink, incomplete: false), stop.Token);
-            await sink.CompleteAsync(StreamEvent.Completed(sink.Statistics(run.InputTokens)), stop.Token);
+            await sink.CompleteAsync(StreamEvent.Completed(run.Statistics()), stop.Token);
             outcome = "completed";
         }
         catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
@@ -144,11 +144,15 @@ public sealed class ChatTurnRunner(
 
     private void Record(ChatTurn turn, RunEventSink sink, RunContext run, string outcome)
     {
-        var statistics = sink.Statistics(run.InputTokens);
+        var statistics = run.Statistics();
         metrics.StreamEnded(llm.Value.ProviderName, sink.Level, outcome, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens);
+        foreach (var usage in run.Usage.ByAgent)
+        {
+            metrics.ModelUsed(usage.Agent, usage.Calls, usage.InputTokens, usage.OutputTokens);
+        }
         logger.LogInformation(
-            "Run {RunId} {Outcome}: conversation {ConversationId}, agent {Agent}, time to first token {TimeToFirstTokenMs:F1} ms, duration {DurationMs:F1} ms, tokens {OutputTokens}, input tokens {InputTokens}, {Identity}",
-            turn.RunId, outcome, turn.ConversationId, sink.Agent, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens, statistics.InputTokens, turn.Identity);
+            "Run {RunId} {Outcome}: conversation {ConversationId}, agent {Agent}, time to first token {TimeToFirstTokenMs:F1} ms, duration {DurationMs:F1} ms, tokens {OutputTokens}, model calls {ModelCalls}, input tokens {InputTokens}, {Identity}",
+            turn.RunId, outcome, turn.ConversationId, sink.Agent, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens, statistics.ModelCalls, statistics.InputTokens, turn.Identity);
     }
 
     private ConversationTurn[] Turns(ChatTurn turn, RunEventSink sink, bool incomplete)

@@ -1,8 +1,13 @@
 namespace Chatbot.ApiService.Streaming;
 
-/// <summary>What the <c>complete</c> event reports about a run.</summary>
+/// <summary>
+/// What the <c>complete</c> event reports about a run: the provider's input tokens, the token
+/// events streamed, the model calls in all and <paramref name="Agents"/> per agent.
+/// </summary>
 public sealed record RunStatistics(
     long InputTokens,
     long OutputTokens,
     double? TimeToFirstTokenMs,
-    double DurationMs);
+    double DurationMs,
+    int ModelCalls = 0,
+    IReadOnlyList<ModelUsage>? Agents = null);

@@ -99,8 +99,17 @@ public static class StreamEventJson
             InputTokens: usage.GetProperty(StreamEventFields.InputTokens).GetInt64(),
             OutputTokens: usage.GetProperty(StreamEventFields.OutputTokens).GetInt64(),
             TimeToFirstTokenMs: root.TryGetProperty(StreamEventFields.TimeToFirstTokenMs, out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : null,
-            DurationMs: root.GetProperty(StreamEventFields.DurationMs).GetDouble());
+            DurationMs: root.GetProperty(StreamEventFields.DurationMs).GetDouble(),
+            // Absent from events stored before model calls were counted.
+            ModelCalls: usage.TryGetProperty(StreamEventFields.ModelCalls, out var calls) ? calls.GetInt32() : 0,
+            Agents: usage.TryGetProperty(StreamEventFields.Agents, out var agents) ? [.. agents.EnumerateArray().Select(ReadModelUsage)] : null);
     }
+
+    private static ModelUsage ReadModelUsage(JsonElement agent) => new(
+        agent.GetProperty(StreamEventFields.Agent).GetString()!,
+        agent.GetProperty(StreamEventFields.ModelCalls).GetInt32(),
+        agent.GetProperty(StreamEventFields.InputTokens).GetInt64(),
+        agent.GetProperty(StreamEventFields.OutputTokens).GetInt64());
 
     private static void WriteStatistics(Utf8JsonWriter json, RunStatistics? statistics)
     {
@@ -111,6 +120,11 @@ public static class StreamEventJson
         json.WriteStartObject(StreamEventFields.Usage);
         json.WriteNumber(StreamEventFields.InputTokens, statistics.InputTokens);
         json.WriteNumber(StreamEventFields.OutputTokens, statistics.OutputTokens);
+        json.WriteNumber(StreamEventFields.ModelCalls, statistics.ModelCalls);
+        if (statistics.Agents is { } agents)
+        {
+            WriteAgents(json, agents);
+        }
         json.WriteEndObject();
         if (statistics.TimeToFirstTokenMs is { } ttft)
         {
@@ -121,5 +135,20 @@ public static class StreamEventJson
             json.WriteNull(StreamEventFields.TimeToFirstTokenMs);
         }
         json.WriteNumber(StreamEventFields.DurationMs, Math.Round(statistics.DurationMs, 2));
+    }
+
+    private static void WriteAgents(Utf8JsonWriter json, IReadOnlyList<ModelUsage> agents)
+    {
+        json.WriteStartArray(StreamEventFields.Agents);
+        foreach (var agent in agents)
+        {
+            json.WriteStartObject();
+            json.WriteString(StreamEventFields.Agent, agent.Agent);
+            json.WriteNumber(StreamEventFields.ModelCalls, agent.Calls);
+            json.WriteNumber(StreamEventFields.InputTokens, agent.InputTokens);
+            json.WriteNumber(StreamEventFields.OutputTokens, agent.OutputTokens);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 }

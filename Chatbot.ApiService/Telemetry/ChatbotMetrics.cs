@@ -5,7 +5,8 @@ namespace Chatbot.ApiService.Telemetry;
 
 /// <summary>
 /// The figures operators watch (the seed's guide named them): prewarm time, time to first token,
-/// stream duration, tokens, open streams, runtime creations and reuse, tool calls. Hot memory's
+/// stream duration, tokens, open streams, runtime creations and reuse, tool calls; and what an answer
+/// costs: model calls and tokens by agent. Hot memory's
 /// hits and misses are counted by the stores that know where a read was answered (Memory's HotMemoryMetrics).
 /// Tags are bounded sets: never a user id, conversation id or text.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class ChatbotMetrics
     private readonly Counter<long> _runtimeCreations;
     private readonly Counter<long> _toolCalls;
     private readonly Counter<long> _resumes;
+    private readonly Histogram<int> _answerModelCalls;
+    private readonly Histogram<long> _answerTokens;
 
     /// <summary>Prewarm's rehearsals measure here: not among the meters the service exports (<c>ChatbotTelemetry.MeterNames</c>).</summary>
     public const string RehearsalMeterName = ChatbotTelemetry.ServiceName + ".Rehearsals";
@@ -36,6 +39,8 @@ public sealed class ChatbotMetrics
         _runtimeReuse = meter.CreateCounter<long>("chatbot.agent.runtime.reuse", "{request}", "Requests served by the runtime that already existed.");
         _runtimeCreations = meter.CreateCounter<long>("chatbot.agent.runtime.creations", "{runtime}", "Agent runtimes built; stays 1 per process.");
         _toolCalls = meter.CreateCounter<long>("chatbot.tool.calls", "{call}", "Tool calls by tool and outcome.");
+        _answerModelCalls = meter.CreateHistogram<int>("chatbot.answer.model_calls", "{call}", "Model calls an answer made, by agent.");
+        _answerTokens = meter.CreateHistogram<long>("chatbot.answer.tokens", "{token}", "Tokens an answer's model calls used, by agent and type (input or output), as the provider reported them.");
         _resumes = meter.CreateCounter<long>("chatbot.stream.resumes", "{request}", "Requests to resume a run's stream, by outcome.");
     }
 
@@ -58,6 +63,15 @@ public sealed class ChatbotMetrics
 
     /// <summary><paramref name="outcome"/>: resumed, unknown, not_owner, beyond_end, read_to_end or trimmed.</summary>
     public void StreamResumed(string outcome) => _resumes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>What one agent's model calls cost in one answer: calls first, a thousand times our CPU.</summary>
+    public void ModelUsed(string agent, int calls, long inputTokens, long outputTokens)
+    {
+        var byAgent = new KeyValuePair<string, object?>("agent", agent);
+        _answerModelCalls.Record(calls, byAgent);
+        _answerTokens.Record(inputTokens, byAgent, new KeyValuePair<string, object?>("type", "input"));
+        _answerTokens.Record(outputTokens, byAgent, new KeyValuePair<string, object?>("type", "output"));
+    }
 
     public void RuntimeCreated() => _runtimeCreations.Add(1);
 

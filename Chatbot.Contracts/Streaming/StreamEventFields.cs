@@ -31,10 +31,16 @@ public static class StreamEventFields
     public const string Code = "code";
     public const string CorrelationId = "correlation_id";
 
-    /// <summary><c>complete</c>: tokens in and out, time to first token and duration.</summary>
+    /// <summary>
+    /// <c>complete</c>: in <c>usage</c>, the input tokens the provider reported, the token events
+    /// streamed, the model calls, and per agent (<c>agents</c>: agent, model calls, input and output
+    /// tokens as the provider reported them); then time to first token and duration.
+    /// </summary>
     public const string Usage = "usage";
     public const string InputTokens = "input_tokens";
     public const string OutputTokens = "output_tokens";
+    public const string ModelCalls = "model_calls";
+    public const string Agents = "agents";
     public const string TimeToFirstTokenMs = "ttft_ms";
     public const string DurationMs = "duration_ms";
 }

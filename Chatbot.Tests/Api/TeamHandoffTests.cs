@@ -5,37 +5,40 @@ using Chatbot.ApiService.Tools;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Tests.Api;
 
 /// <summary>
-/// The manager hands a question on as often as it has parts for different specialists, each
-/// hand-off in the timeline and the answers in one stream; the run budget ends a manager that
+/// The manager hands every part of a question on in one turn and finishes in it, each hand-off in
+/// the timeline and the answers in one stream; only a part that needs an earlier answer takes it
+/// another turn. The model calls are counted where the offline model is called: the seed's 3 for
+/// one topic, 1 + 2 a part, none after the last answer token. The run budget ends a manager that
 /// never finishes.
 /// </summary>
-public sealed class TeamHandoffTests : IClassFixture<ApiFactory>
+public sealed class TeamHandoffTests
 {
     private const string Compound = "How are my PV systems doing, and what would a 200 kWh battery cost?";
+    private const string Dependent = "How are my PV systems doing, and what is the payback of those if they cost 100000 EUR and save 15000 EUR a year?";
 
     private static readonly AltecoContext Hamburg = new()
     {
         UserId = "u-100", TenantId = "t-100", UserSystems = ["PV-001", "PV-002"], ChargePoints = ["CP-101", "CP-102"], Storage = ["BAT-501"],
     };
 
-    private readonly ApiFactory _factory;
-
-    public TeamHandoffTests(ApiFactory factory) => _factory = factory;
-
     [Fact]
     public async Task A_compound_question_is_answered_by_two_specialists_in_one_stream_and_one_stored_answer()
     {
-        using var http = _factory.CreateClient();
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = factory.CreateClient();
 
         var (_, events) = await ChatbotClient.StreamAsync(http, AskAtLevelTwo(Compound, "team-compound"));
 
         Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
-        Assert.Equal([Manager.Name, ToolNames.Portfolio, Manager.Name, ToolNames.Finance], AgentStarts(events));
+        Assert.Equal([Manager.Name, ToolNames.Portfolio, ToolNames.Finance], AgentStarts(events));
+        AssertModelCalls(model, events, (Manager.Name, 1), (ToolNames.Portfolio, 2), (ToolNames.Finance, 2));
         Assert.Equal([PortfolioTools.ListMyAssets, KnowledgeTools.SearchKnowledge],
             events.Where(e => e.Type == StreamEventTypes.ToolStart).Select(e => e.Text(StreamEventFields.Tool)));
         var portfolio = TokensOf(events, ToolNames.Portfolio);
@@ -47,26 +50,46 @@ public sealed class TeamHandoffTests : IClassFixture<ApiFactory>
         var answer = ChatbotClient.Answer(events);
         Assert.Equal(portfolio + finance, answer);
 
-        var stored = await StoredAnswer("team-compound");
+        var stored = await StoredAnswer(factory, "team-compound");
         Assert.Equal(answer, stored.Content);
         Assert.Equal($"{ToolNames.Portfolio}, {ToolNames.Finance}", stored.Agent);
         Assert.False(stored.Incomplete);
     }
 
     [Fact]
+    public async Task A_part_that_needs_an_earlier_answer_takes_the_manager_one_more_turn_and_no_more()
+    {
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = factory.CreateClient();
+
+        var (_, events) = await ChatbotClient.StreamAsync(http, AskAtLevelTwo(Dependent, "team-dependent"));
+
+        Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
+        Assert.Equal([Manager.Name, ToolNames.Portfolio, Manager.Name, ToolNames.Finance], AgentStarts(events));
+        AssertModelCalls(model, events, (Manager.Name, 2), (ToolNames.Portfolio, 2), (ToolNames.Finance, 2));
+        var managerSecondTurn = model.Calls.ElementAt(3);
+        Assert.StartsWith("You have 2 assets.", Assert.Single(managerSecondTurn.SelectMany(message => message.Contents).OfType<FunctionResultContent>()).Result?.ToString());
+        Assert.Contains("Payback", TokensOf(events, ToolNames.Finance), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_single_topic_question_is_still_handed_off_once()
     {
-        using var http = _factory.CreateClient();
+        var model = new RecordingChatClient();
+        await using var factory = new ApiFactory().WithModel(model);
+        using var http = factory.CreateClient();
 
         var (_, events) = await ChatbotClient.StreamAsync(http, AskAtLevelTwo("How are my PV systems doing?", "team-single"));
 
         Assert.Equal(StreamEventTypes.Complete, events[^1].Type);
         Assert.Equal([Manager.Name, ToolNames.Portfolio], AgentStarts(events));
+        AssertModelCalls(model, events, (Manager.Name, 1), (ToolNames.Portfolio, 2));
         Assert.Single(events, e => e.Type == StreamEventTypes.ToolStart);
         var answer = ChatbotClient.Answer(events);
         Assert.StartsWith("You have 2 assets.", answer);
         Assert.EndsWith(OfflineAnswerWriter.Signature, answer);
-        var stored = await StoredAnswer("team-single");
+        var stored = await StoredAnswer(factory, "team-single");
         Assert.Equal(answer, stored.Content);
         Assert.Equal(ToolNames.Portfolio, stored.Agent);
     }
@@ -112,9 +135,23 @@ public sealed class TeamHandoffTests : IClassFixture<ApiFactory>
         return string.Concat(tokens);
     }
 
-    private async Task<ConversationTurn> StoredAnswer(string conversationId)
+    /// <summary>
+    /// The calls the model got, as the <c>complete</c> event's usage reports them per agent, and
+    /// none after the last answer token: the last call is a specialist's, offered no transfer.
+    /// </summary>
+    private static void AssertModelCalls(RecordingChatClient model, IReadOnlyList<SseEvent> events, params (string Agent, int Calls)[] expected)
     {
-        var turns = await _factory.Services.GetRequiredService<IConversationStore>()
+        var usage = events[^1].Data.GetProperty(StreamEventFields.Usage);
+        Assert.Equal(expected.Sum(agent => agent.Calls), model.Calls.Count);
+        Assert.Equal(model.Calls.Count, usage.GetProperty(StreamEventFields.ModelCalls).GetInt32());
+        Assert.Equal(expected, usage.GetProperty(StreamEventFields.Agents).EnumerateArray()
+            .Select(agent => (agent.GetProperty(StreamEventFields.Agent).GetString()!, agent.GetProperty(StreamEventFields.ModelCalls).GetInt32())));
+        Assert.DoesNotContain(model.ToolsOffered.Last(), tool => tool.StartsWith(ToolNames.HandoffPrefix, StringComparison.Ordinal));
+    }
+
+    private static async Task<ConversationTurn> StoredAnswer(ApiFactory factory, string conversationId)
+    {
+        var turns = await factory.Services.GetRequiredService<IConversationStore>()
             .GetTurnsAsync(new ConversationKey(Hamburg.Owner, conversationId), CancellationToken.None);
         return Assert.Single(turns, turn => turn.Role == ConversationTurn.Assistant);
     }

@@ -26,15 +26,6 @@ public sealed class BedrockRunFixture() : ProviderRunFixture(new FakeBedrockServ
 public sealed class BedrockProviderTests(BedrockRunFixture fixture)
     : ProviderStreamTests<BedrockRunFixture>(fixture), IClassFixture<BedrockRunFixture>
 {
-    protected override string SearchCallId => "toolu_search";
-
-    protected override string HandoffCallId => "toolu_handoff";
-
-    protected override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
-        FakeBedrockServer.ToolResults(request.Body)
-            .Select(block => new SentToolResult((string?)block["tool_use_id"] ?? "", Text(block["content"])))
-            .ToArray();
-
     [Fact]
     public void Asks_for_extended_thinking_on_every_call()
     {
@@ -54,7 +45,7 @@ public sealed class BedrockProviderTests(BedrockRunFixture fixture)
     {
         var managerTurns = Fixture.Server.Requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.Finish).ToArray();
 
-        Assert.Equal(2, managerTurns.Length);
+        Assert.Single(managerTurns);
         Assert.All(managerTurns, request => Assert.Contains((string?)request.Body["tool_choice"]?["type"], new string?[] { null, "auto" }));
     }
 
@@ -69,12 +60,4 @@ public sealed class BedrockProviderTests(BedrockRunFixture fixture)
             Assert.Contains($"/{FakeAws.Region}/", request.Headers["Authorization"]);
         });
     }
-
-    /// <summary>A tool_result's content: a string, or text blocks.</summary>
-    private static string Text(JsonNode? content) => content switch
-    {
-        JsonValue value => (string?)value ?? "",
-        JsonArray blocks => string.Concat(blocks.Select(block => (string?)block?["text"])),
-        _ => "",
-    };
 }

@@ -30,17 +30,6 @@ public sealed class ConverseRunFixture() : ProviderRunFixture(new FakeConverseSe
 public sealed class ConverseProviderTests(ConverseRunFixture fixture)
     : ProviderStreamTests<ConverseRunFixture>(fixture), IClassFixture<ConverseRunFixture>
 {
-    protected override string SearchCallId => "tooluse_search";
-
-    protected override string HandoffCallId => "tooluse_handoff";
-
-    protected override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
-        FakeConverseServer.ToolResults(request.Body)
-            .Select(result => new SentToolResult(
-                (string?)result["toolUseId"] ?? "",
-                string.Concat((result["content"] as JsonArray ?? []).Select(block => (string?)block?["text"]))))
-            .ToArray();
-
     [Fact]
     public void Streams_from_the_configured_model_at_its_converse_stream_path()
     {
@@ -101,7 +90,7 @@ public sealed class ConverseProviderTests(ConverseRunFixture fixture)
     {
         var managerTurns = Fixture.Server.Requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.Finish).ToArray();
 
-        Assert.Equal(2, managerTurns.Length);
+        Assert.Single(managerTurns);
         Assert.All(managerTurns, request => Assert.IsType<JsonObject>(request.Body["toolConfig"]?["toolChoice"]?["any"]));
     }
 

@@ -11,6 +11,21 @@ namespace Chatbot.Tests.Providers;
 /// </summary>
 public sealed class FakeBedrockServer : FakeModelServer
 {
+    public override string CallId(FakeCall call) => "toolu_" + call.IdSuffix;
+
+    public override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
+        ToolResults(request.Body)
+            .Select(block => new SentToolResult((string?)block["tool_use_id"] ?? "", Text(block["content"])))
+            .ToArray();
+
+    /// <summary>A tool_result's content: a string, or text blocks.</summary>
+    private static string Text(JsonNode? content) => content switch
+    {
+        JsonValue value => (string?)value ?? "",
+        JsonArray blocks => string.Concat(blocks.Select(block => (string?)block?["text"])),
+        _ => "",
+    };
+
     private const string StreamSuffix = "/invoke-with-response-stream";
 
     protected override void Map(WebApplication app) =>
@@ -32,21 +47,20 @@ public sealed class FakeBedrockServer : FakeModelServer
         }
 
         var offered = (body["tools"] as JsonArray ?? []).Select(tool => (string?)tool?["name"]).OfType<string>().ToArray();
-        var reply = FakeModelScript.Decide(offered, HasToolResult(body));
+        var toolResults = ToolResults(body).Count();
+        var reply = FakeModelScript.Decide(offered, toolResults, body.ToJsonString());
         Record(context.Request, body, offered, reply);
 
         var model = rest[..^StreamSuffix.Length];
         IEnumerable<string> events;
         switch (reply)
         {
-            case FakeReply.Handoff:
-                events = ThinkThenCall(model, FakeModelScript.ManagerReasoning, "toolu_handoff", FakeModelScript.HandoffTool, ["{}"]);
+            case FakeReply.Handoff or FakeReply.Finish:
+                var reasoning = reply == FakeReply.Handoff ? FakeModelScript.ManagerReasoning : [];
+                events = ThinkThenCall(model, reasoning, FakeModelScript.ManagerCalls(body.ToJsonString(), toolResults));
                 break;
-            case FakeReply.Finish:
-                events = ThinkThenCall(model, [], "toolu_finish", FakeModelScript.FinishTool, ["{}"]);
-                break;
-            case FakeReply.SearchCall when FakeModelScript.SearchToolName(offered) is { } search:
-                events = ThinkThenCall(model, FakeModelScript.SpecialistReasoning, "toolu_search", search, ["{\"query\":", "\"solar\"}"]);
+            case FakeReply.SearchCall when FakeModelScript.SearchCall(offered) is { } search:
+                events = ThinkThenCall(model, FakeModelScript.SpecialistReasoning, [search]);
                 break;
             case FakeReply.Answer:
                 events = Answer(model);
@@ -66,9 +80,6 @@ public sealed class FakeBedrockServer : FakeModelServer
     protected override Task WriteThrottlingAsync(HttpResponse response) => FakeBedrockErrors.WriteThrottlingAsync(response);
 
     /// <summary>Anthropic sends tool results as <c>tool_result</c> blocks in a user message.</summary>
-    public static bool HasToolResult(JsonObject body) =>
-        ToolResults(body).Any();
-
     public static IEnumerable<JsonObject> ToolResults(JsonObject body) =>
         (body["messages"] as JsonArray ?? [])
             .Select(message => message?["content"] as JsonArray ?? [])
@@ -76,11 +87,11 @@ public sealed class FakeBedrockServer : FakeModelServer
             .OfType<JsonObject>()
             .Where(block => (string?)block["type"] == "tool_result");
 
-    /// <summary>A signed thinking block, unless there is no reasoning, then the tool call.</summary>
-    private static IEnumerable<string> ThinkThenCall(string model, string[] reasoning, string callId, string tool, string[] argumentParts)
+    /// <summary>A signed thinking block, unless there is no reasoning, then the tool calls.</summary>
+    private IEnumerable<string> ThinkThenCall(string model, string[] reasoning, IReadOnlyList<FakeCall> calls)
     {
         yield return MessageStart(model);
-        var toolBlock = 0;
+        var block = 0;
         if (reasoning.Length > 0)
         {
             yield return Json(new { type = "content_block_start", index = 0, content_block = new { type = "thinking", thinking = "", signature = "" } });
@@ -88,16 +99,20 @@ public sealed class FakeBedrockServer : FakeModelServer
             {
                 yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "thinking_delta", thinking = part } });
             }
-            yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "signature_delta", signature = "fake-signature-" + callId } });
+            yield return Json(new { type = "content_block_delta", index = 0, delta = new { type = "signature_delta", signature = "fake-signature-" + CallId(calls[0]) } });
             yield return Json(new { type = "content_block_stop", index = 0 });
-            toolBlock = 1;
+            block = 1;
         }
-        yield return Json(new { type = "content_block_start", index = toolBlock, content_block = new { type = "tool_use", id = callId, name = tool, input = new { } } });
-        foreach (var part in argumentParts)
+        foreach (var call in calls)
         {
-            yield return Json(new { type = "content_block_delta", index = toolBlock, delta = new { type = "input_json_delta", partial_json = part } });
+            yield return Json(new { type = "content_block_start", index = block, content_block = new { type = "tool_use", id = CallId(call), name = call.Tool, input = new { } } });
+            foreach (var part in call.ArgumentParts)
+            {
+                yield return Json(new { type = "content_block_delta", index = block, delta = new { type = "input_json_delta", partial_json = part } });
+            }
+            yield return Json(new { type = "content_block_stop", index = block });
+            block++;
         }
-        yield return Json(new { type = "content_block_stop", index = toolBlock });
         yield return MessageDelta("tool_use");
         yield return MessageStop();
     }

@@ -12,6 +12,15 @@ namespace Chatbot.Tests.Providers;
 /// </summary>
 public sealed class FakeConverseServer : FakeModelServer
 {
+    public override string CallId(FakeCall call) => "tooluse_" + call.IdSuffix;
+
+    public override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
+        ToolResults(request.Body)
+            .Select(result => new SentToolResult(
+                (string?)result["toolUseId"] ?? "",
+                string.Concat((result["content"] as JsonArray ?? []).Select(block => (string?)block?["text"]))))
+            .ToArray();
+
     public const string StreamSuffix = "/converse-stream";
     public const string ThrottlingInStream = "throttlingException";
 
@@ -80,20 +89,19 @@ public sealed class FakeConverseServer : FakeModelServer
 
         var offered = (body["toolConfig"]?["tools"] as JsonArray ?? [])
             .Select(tool => (string?)tool?["toolSpec"]?["name"]).OfType<string>().ToArray();
-        var reply = FakeModelScript.Decide(offered, ToolResults(body).Any());
+        var toolResults = ToolResults(body).Count();
+        var reply = FakeModelScript.Decide(offered, toolResults, body.ToJsonString());
         Record(context.Request, body, offered, reply);
 
         IEnumerable<byte[]> frames;
         switch (reply)
         {
-            case FakeReply.Handoff:
-                frames = ThinkThenCall(FakeModelScript.ManagerReasoning, "tooluse_handoff", FakeModelScript.HandoffTool, ["{}"]);
+            case FakeReply.Handoff or FakeReply.Finish:
+                var reasoning = reply == FakeReply.Handoff ? FakeModelScript.ManagerReasoning : [];
+                frames = ThinkThenCall(reasoning, FakeModelScript.ManagerCalls(body.ToJsonString(), toolResults));
                 break;
-            case FakeReply.Finish:
-                frames = ThinkThenCall([], "tooluse_finish", FakeModelScript.FinishTool, ["{}"]);
-                break;
-            case FakeReply.SearchCall when FakeModelScript.SearchToolName(offered) is { } search:
-                frames = ThinkThenCall(FakeModelScript.SpecialistReasoning, "tooluse_search", search, ["{\"query\":", "\"solar\"}"]);
+            case FakeReply.SearchCall when FakeModelScript.SearchCall(offered) is { } search:
+                frames = ThinkThenCall(FakeModelScript.SpecialistReasoning, [search]);
                 break;
             case FakeReply.Answer:
                 frames = Answer();
@@ -131,31 +139,35 @@ public sealed class FakeConverseServer : FakeModelServer
         return throttle ? [AwsEventStream.Exception(ThrottlingInStream, FakeBedrockErrors.ThrottlingMessage)] : frames;
     }
 
-    /// <summary>Signed reasoning, unless there is none, then the tool call.</summary>
-    private static IEnumerable<byte[]> ThinkThenCall(string[] reasoning, string toolUseId, string tool, string[] inputParts)
+    /// <summary>Signed reasoning, unless there is none, then the tool calls.</summary>
+    private IEnumerable<byte[]> ThinkThenCall(string[] reasoning, IReadOnlyList<FakeCall> calls)
     {
         yield return Event("messageStart", new JsonObject { ["role"] = "assistant" });
-        var toolBlock = 0;
+        var block = 0;
         if (reasoning.Length > 0)
         {
             foreach (var part in reasoning)
             {
                 yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["text"] = part } });
             }
-            yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["signature"] = Signature(toolUseId) } });
+            yield return Delta(0, new JsonObject { ["reasoningContent"] = new JsonObject { ["signature"] = Signature(CallId(calls[0])) } });
             yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = 0 });
-            toolBlock = 1;
+            block = 1;
         }
-        yield return Event("contentBlockStart", new JsonObject
+        foreach (var call in calls)
         {
-            ["contentBlockIndex"] = toolBlock,
-            ["start"] = new JsonObject { ["toolUse"] = new JsonObject { ["toolUseId"] = toolUseId, ["name"] = tool } },
-        });
-        foreach (var part in inputParts)
-        {
-            yield return Delta(toolBlock, new JsonObject { ["toolUse"] = new JsonObject { ["input"] = part } });
+            yield return Event("contentBlockStart", new JsonObject
+            {
+                ["contentBlockIndex"] = block,
+                ["start"] = new JsonObject { ["toolUse"] = new JsonObject { ["toolUseId"] = CallId(call), ["name"] = call.Tool } },
+            });
+            foreach (var part in call.ArgumentParts)
+            {
+                yield return Delta(block, new JsonObject { ["toolUse"] = new JsonObject { ["input"] = part } });
+            }
+            yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = block });
+            block++;
         }
-        yield return Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = toolBlock });
         yield return Event("messageStop", new JsonObject { ["stopReason"] = "tool_use" });
         yield return Metadata();
     }

@@ -3,7 +3,7 @@ namespace Chatbot.Tests.Providers;
 /// <summary>What a fake model server decided to send back for one request.</summary>
 public enum FakeReply
 {
-    /// <summary>The manager's call: reasoning, then a call to <c>transfer_to_knowledge</c>.</summary>
+    /// <summary>A manager turn that hands on: reasoning, then its transfers, with <c>finish</c> in its last turn.</summary>
     Handoff,
 
     /// <summary>The specialist's first call: reasoning, then a call to the search tool.</summary>
@@ -12,13 +12,18 @@ public enum FakeReply
     /// <summary>The follow-up that carries the tool result: the answer text in several deltas.</summary>
     Answer,
 
-    /// <summary>The manager's turn after the specialist answered: a call to <c>finish</c>, without reasoning.</summary>
+    /// <summary>A manager asked again after its last turn: a call to <c>finish</c> alone, without reasoning.</summary>
     Finish,
 }
 
+/// <summary>A function call a fake model makes: its id ends with <paramref name="IdSuffix"/>.</summary>
+public sealed record FakeCall(string IdSuffix, string Tool, string[] ArgumentParts);
+
 /// <summary>
-/// The one conversation both fake providers play, whatever their wire format: the reply is
-/// chosen from what the request contains, never from how many requests came before.
+/// The conversations every fake provider plays, whatever its wire format: the reply is chosen
+/// from what the request contains (the question, the tools offered, the tool results), never from
+/// how many requests came before. A single-topic question, one in two independent parts, and
+/// one whose second part needs the first part's answer.
 /// </summary>
 public static class FakeModelScript
 {
@@ -27,9 +32,13 @@ public static class FakeModelScript
     /// <summary>The input token count every fake model call reports.</summary>
     public const int InputTokensPerCall = 42;
     public const string HandoffTool = "transfer_to_knowledge";
+    public const string FinanceHandoffTool = "transfer_to_finance";
     public const string FinishTool = "finish";
     public const string SearchFunction = "search_knowledge";
     public const string SearchArguments = """{"query":"solar"}""";
+
+    public const string TwoPartQuestion = "How do solar panels work, and what does a 10 kWp system cost?";
+    public const string DependentQuestion = "How do solar panels work, and what would those cost for 10 kWp?";
 
     public static readonly string[] ManagerReasoning = ["The question is about an energy concept, ", "so the knowledge specialist takes it."];
     public static readonly string[] SpecialistReasoning = ["I should look up ", "solar in the knowledge base."];
@@ -38,16 +47,42 @@ public static class FakeModelScript
     public static string Answer => string.Concat(AnswerDeltas);
 
     /// <summary>
-    /// Hand-offs are offered only to the manager, which finishes once its hand-off has a result (the
-    /// specialist's answer); a tool result means the tool already ran; otherwise the specialist is
-    /// asked to call its search tool.
+    /// Hand-offs are offered only to the manager, which plays its turns for the question; a tool
+    /// result to a specialist means its tool already ran; otherwise the specialist is asked to
+    /// call its search tool.
     /// </summary>
-    public static FakeReply Decide(IReadOnlyCollection<string> offeredTools, bool hasToolResult) =>
-        offeredTools.Any(tool => tool.StartsWith(HandoffPrefix, StringComparison.Ordinal)) ? (hasToolResult ? FakeReply.Finish : FakeReply.Handoff)
-        : hasToolResult ? FakeReply.Answer
-        : FakeReply.SearchCall;
+    public static FakeReply Decide(IReadOnlyCollection<string> offeredTools, int toolResults, string request) =>
+        offeredTools.Any(tool => tool.StartsWith(HandoffPrefix, StringComparison.Ordinal))
+            ? (ManagerCalls(request, toolResults).Any(call => call.Tool.StartsWith(HandoffPrefix, StringComparison.Ordinal)) ? FakeReply.Handoff : FakeReply.Finish)
+            : toolResults > 0 ? FakeReply.Answer
+            : FakeReply.SearchCall;
 
-    /// <summary>The name the search function was offered under (the model must call it by that name).</summary>
-    public static string? SearchToolName(IReadOnlyCollection<string> offeredTools) =>
-        offeredTools.FirstOrDefault(tool => tool.EndsWith(SearchFunction, StringComparison.Ordinal));
+    /// <summary>
+    /// The manager's calls in the turn that follows <paramref name="toolResults"/> results (one per
+    /// earlier hand-off): every part and finish at once, unless a part needs an earlier answer.
+    /// </summary>
+    public static IReadOnlyList<FakeCall> ManagerCalls(string request, int toolResults)
+    {
+        var handedOn = 0;
+        foreach (var turn in ManagerTurns(request))
+        {
+            if (handedOn == toolResults)
+            {
+                return [.. turn.Select(tool => new FakeCall(tool, tool, ["{}"]))];
+            }
+            handedOn += turn.Count(tool => tool.StartsWith(HandoffPrefix, StringComparison.Ordinal));
+        }
+        return [new FakeCall(FinishTool, FinishTool, ["{}"])];
+    }
+
+    /// <summary>The specialist's search call, by the name the function was offered under.</summary>
+    public static FakeCall? SearchCall(IReadOnlyCollection<string> offeredTools) =>
+        offeredTools.FirstOrDefault(tool => tool.EndsWith(SearchFunction, StringComparison.Ordinal)) is { } search
+            ? new FakeCall("search", search, ["{\"query\":", "\"solar\"}"])
+            : null;
+
+    private static string[][] ManagerTurns(string request) =>
+        request.Contains(DependentQuestion, StringComparison.Ordinal) ? [[HandoffTool], [FinanceHandoffTool, FinishTool]]
+        : request.Contains(TwoPartQuestion, StringComparison.Ordinal) ? [[HandoffTool, FinanceHandoffTool, FinishTool]]
+        : [[HandoffTool, FinishTool]];
 }

@@ -75,6 +75,12 @@ public abstract class FakeModelServer : IAsyncDisposable
         Interlocked.Exchange(ref _unmatched, 0);
     }
 
+    /// <summary>The id this fake gives <paramref name="call"/>, which its tool result must answer.</summary>
+    public abstract string CallId(FakeCall call);
+
+    /// <summary>The tool results a request to the model carries, in the provider's wire format.</summary>
+    public abstract IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request);
+
     /// <summary>Maps the provider's endpoint.</summary>
     protected abstract void Map(WebApplication app);
 

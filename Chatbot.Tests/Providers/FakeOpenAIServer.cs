@@ -12,6 +12,21 @@ namespace Chatbot.Tests.Providers;
 /// </summary>
 public sealed class FakeOpenAIServer : FakeModelServer
 {
+    public override string CallId(FakeCall call) => "call_" + call.IdSuffix;
+
+    public override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
+        ToolMessages(request.Body)
+            .Select(message => new SentToolResult((string?)message["tool_call_id"] ?? "", Text(message["content"])))
+            .ToArray();
+
+    /// <summary>A tool message's content: a string, or text parts.</summary>
+    private static string Text(JsonNode? content) => content switch
+    {
+        JsonValue value => (string?)value ?? "",
+        JsonArray parts => string.Concat(parts.Select(part => (string?)part?["text"])),
+        _ => "",
+    };
+
     public const string ChatCompletionsPath = "/v1/chat/completions";
 
     protected override void Map(WebApplication app) => app.MapPost(ChatCompletionsPath, HandleAsync);
@@ -31,21 +46,20 @@ public sealed class FakeOpenAIServer : FakeModelServer
         }
 
         var offered = (body["tools"] as JsonArray ?? []).Select(tool => (string?)tool?["function"]?["name"]).OfType<string>().ToArray();
-        var reply = FakeModelScript.Decide(offered, HasToolResult(body));
+        var toolResults = ToolMessages(body).Count();
+        var reply = FakeModelScript.Decide(offered, toolResults, body.ToJsonString());
         Record(context.Request, body, offered, reply);
 
-        var chunks = new Chunks((string?)body["model"] ?? "unknown");
+        var chunks = new Chunks((string?)body["model"] ?? "unknown", CallId);
         IEnumerable<JsonObject> stream;
         switch (reply)
         {
-            case FakeReply.Handoff:
-                stream = chunks.ThinkThenCall(FakeModelScript.ManagerReasoning, "call_handoff", FakeModelScript.HandoffTool, ["{}"]);
+            case FakeReply.Handoff or FakeReply.Finish:
+                var reasoning = reply == FakeReply.Handoff ? FakeModelScript.ManagerReasoning : [];
+                stream = chunks.ThinkThenCall(reasoning, FakeModelScript.ManagerCalls(body.ToJsonString(), toolResults));
                 break;
-            case FakeReply.Finish:
-                stream = chunks.ThinkThenCall([], "call_finish", FakeModelScript.FinishTool, ["{}"]);
-                break;
-            case FakeReply.SearchCall when FakeModelScript.SearchToolName(offered) is { } search:
-                stream = chunks.ThinkThenCall(FakeModelScript.SpecialistReasoning, "call_search", search, ["{\"query\":", "\"solar\"}"]);
+            case FakeReply.SearchCall when FakeModelScript.SearchCall(offered) is { } search:
+                stream = chunks.ThinkThenCall(FakeModelScript.SpecialistReasoning, [search]);
                 break;
             case FakeReply.Answer:
                 stream = chunks.Answer();
@@ -65,39 +79,40 @@ public sealed class FakeOpenAIServer : FakeModelServer
         response.WriteAsJsonAsync(new { error = new { message = "Rate limit reached. Please try again later.", type = "rate_limit_error", code = "rate_limit_exceeded" } });
 
     /// <summary>Tool results come back as messages with role <c>tool</c>.</summary>
-    public static bool HasToolResult(JsonObject body) => ToolMessages(body).Any();
-
     public static IEnumerable<JsonObject> ToolMessages(JsonObject body) =>
         (body["messages"] as JsonArray ?? []).OfType<JsonObject>().Where(message => (string?)message["role"] == "tool");
 
-    private sealed class Chunks(string model)
+    private sealed class Chunks(string model, Func<FakeCall, string> callId)
     {
         private readonly string _id = "chatcmpl-fake-" + Guid.NewGuid().ToString("N");
 
-        public IEnumerable<JsonObject> ThinkThenCall(string[] reasoning, string callId, string tool, string[] argumentParts)
+        public IEnumerable<JsonObject> ThinkThenCall(string[] reasoning, IReadOnlyList<FakeCall> calls)
         {
             yield return Choice(new JsonObject { ["role"] = "assistant", ["content"] = "" });
             foreach (var part in reasoning)
             {
                 yield return Choice(new JsonObject { ["reasoning_content"] = part });
             }
-            // The first tool-call delta names the call; later ones only add argument fragments.
-            yield return Choice(new JsonObject
+            foreach (var (call, index) in calls.Select((call, index) => (call, index)))
             {
-                ["tool_calls"] = new JsonArray(new JsonObject
-                {
-                    ["index"] = 0,
-                    ["id"] = callId,
-                    ["type"] = "function",
-                    ["function"] = new JsonObject { ["name"] = tool, ["arguments"] = "" },
-                }),
-            });
-            foreach (var part in argumentParts)
-            {
+                // The first delta of a tool call names it; later ones only add argument fragments.
                 yield return Choice(new JsonObject
                 {
-                    ["tool_calls"] = new JsonArray(new JsonObject { ["index"] = 0, ["function"] = new JsonObject { ["arguments"] = part } }),
+                    ["tool_calls"] = new JsonArray(new JsonObject
+                    {
+                        ["index"] = index,
+                        ["id"] = callId(call),
+                        ["type"] = "function",
+                        ["function"] = new JsonObject { ["name"] = call.Tool, ["arguments"] = "" },
+                    }),
                 });
+                foreach (var part in call.ArgumentParts)
+                {
+                    yield return Choice(new JsonObject
+                    {
+                        ["tool_calls"] = new JsonArray(new JsonObject { ["index"] = index, ["function"] = new JsonObject { ["arguments"] = part } }),
+                    });
+                }
             }
             yield return Choice(new JsonObject(), finishReason: "tool_calls");
             yield return Usage();

@@ -17,6 +17,18 @@ public sealed class OfflineQuestionPartTests
     }
 
     [Theory]
+    [InlineData("How are my PV systems doing, and what is the payback of those if they cost 100000 EUR and save 15000 EUR a year?", true)]
+    [InlineData("How are my PV systems doing, and what would a 200 kWh battery cost?", false)]
+    public void A_later_part_that_points_back_needs_the_earlier_answers(string question, bool needsEarlier)
+    {
+        var parts = PartsOf(question);
+
+        Assert.Equal(2, parts.Count);
+        Assert.False(parts[0].NeedsEarlierAnswers);
+        Assert.Equal(needsEarlier, parts[1].NeedsEarlierAnswers);
+    }
+
+    [Theory]
     [InlineData("Show my charge points and batteries", ToolNames.Portfolio)]
     [InlineData("Explain solar PV. Then explain OPEX.", ToolNames.Knowledge)]
     [InlineData("What is the payback of a 100000 EUR investment saving 15000 EUR a year?", ToolNames.Finance)]

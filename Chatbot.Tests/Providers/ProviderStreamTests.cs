@@ -23,13 +23,7 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     protected AskStreamResult Result => Fixture.Result;
 
     /// <summary>The id the fake gave its search call, which the tool result must answer.</summary>
-    protected abstract string SearchCallId { get; }
-
-    /// <summary>The id the fake gave the manager's hand-off, which the specialist's answer must answer.</summary>
-    protected abstract string HandoffCallId { get; }
-
-    /// <summary>The tool results a request to the model carries, in the provider's wire format.</summary>
-    protected abstract IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request);
+    protected string SearchCallId => Fixture.Server.CallId(FakeModelScript.SearchCall([OfferedSearchTool])!);
 
     [Fact]
     public void Answers_with_numbered_server_sent_events()
@@ -118,15 +112,14 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     }
 
     [Fact]
-    public void Asks_the_model_to_hand_off_then_to_search_then_to_answer_then_the_manager_to_finish()
+    public void Asks_the_model_to_hand_off_and_finish_then_to_search_then_to_answer_and_nothing_after()
     {
         var requests = Fixture.Server.Requests;
 
-        Assert.Equal([FakeReply.Handoff, FakeReply.SearchCall, FakeReply.Answer, FakeReply.Finish], requests.Select(request => request.Reply));
-        Assert.Equal(["transfer_to_knowledge", "transfer_to_portfolio", "transfer_to_finance"], requests[0].OfferedTools);
+        Assert.Equal([FakeReply.Handoff, FakeReply.SearchCall, FakeReply.Answer], requests.Select(request => request.Reply));
+        Assert.Equal(["transfer_to_knowledge", "transfer_to_portfolio", "transfer_to_finance", FakeModelScript.FinishTool], requests[0].OfferedTools);
         Assert.Equal([OfferedSearchTool], requests[1].OfferedTools);
         Assert.Equal([OfferedSearchTool], requests[2].OfferedTools);
-        Assert.Equal(["transfer_to_knowledge", "transfer_to_portfolio", "transfer_to_finance", FakeModelScript.FinishTool], requests[3].OfferedTools);
     }
 
     [Fact]
@@ -135,23 +128,13 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
         var requests = Fixture.Server.Requests;
         var followUp = Assert.Single(requests, request => request.Reply == FakeReply.Answer);
 
-        var result = Assert.Single(ToolResultsIn(followUp));
+        var result = Assert.Single(Fixture.Server.ToolResultsIn(followUp));
         Assert.Equal(SearchCallId, result.CallId);
         Assert.Equal(ExpectedSearchResult(), result.Content);
-        Assert.All(requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.SearchCall), request => Assert.Empty(ToolResultsIn(request)));
-    }
-
-    [Fact]
-    public void Sends_the_specialists_answer_back_to_the_manager_as_the_hand_offs_result()
-    {
-        var finish = Assert.Single(Fixture.Server.Requests, request => request.Reply == FakeReply.Finish);
-
-        var result = Assert.Single(ToolResultsIn(finish));
-        Assert.Equal(HandoffCallId, result.CallId);
-        Assert.Equal(FakeModelScript.Answer, result.Content);
+        Assert.All(requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.SearchCall), request => Assert.Empty(Fixture.Server.ToolResultsIn(request)));
     }
 
     /// <summary>What search_knowledge returns for the fake's query, from the API's own knowledge base.</summary>
-    private static string ExpectedSearchResult() =>
+    public static string ExpectedSearchResult() =>
         new KnowledgeTools(KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "Data", "knowledge.json"))).Search("solar");
 }

@@ -27,7 +27,7 @@ public sealed class OfflineChatClient(OfflineModelOptions options) : IChatClient
             {
                 yield return Update(new TextReasoningContent(plan.Reasoning));
             }
-            yield return Update(plan.Call);
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [.. plan.Calls]) { ModelId = ModelId };
             yield return Update(Usage(conversation, plan.Reasoning.Length));
             yield break;
         }

@@ -5,8 +5,8 @@ namespace Chatbot.ApiService.Llm.Offline;
 
 /// <summary>
 /// Decides which of the offered tools the offline model calls for a question: for the manager a
-/// hand-off per part of the question, then finish; for a specialist a data or calculator tool
-/// for its part. Null means "answer now".
+/// hand-off per part of the question and finish, in one turn; for a specialist a data or
+/// calculator tool for its part. Null means "answer now".
 /// </summary>
 public static class OfflinePlanner
 {
@@ -24,7 +24,10 @@ public static class OfflinePlanner
         return PlanTool(PartFor(QuestionPart.Of(conversation), names).Signals, names);
     }
 
-    /// <summary>The next part no specialist has had yet goes on; when none is left, finish (silently: nothing to explain).</summary>
+    /// <summary>
+    /// Every part no specialist has had yet goes on in one turn with finish, up to a part that needs
+    /// earlier answers: that one waits for the next turn, when they are back. With nothing left, finish.
+    /// </summary>
     private static OfflinePlan? PlanHandoff(OfflineConversation conversation, string[] names)
     {
         var handed = conversation.ToolNamesByCallId.Values
@@ -32,15 +35,31 @@ public static class OfflinePlanner
             .Select(name => name[ToolNames.HandoffPrefix.Length..])
             .ToHashSet();
         var parts = QuestionPart.Of(conversation);
-        var next = parts.FirstOrDefault(part => !handed.Contains(part.Specialist) && names.Contains(ToolNames.HandoffPrefix + part.Specialist));
-        if (next is null)
+        var remaining = parts.Where(part => !handed.Contains(part.Specialist) && names.Contains(ToolNames.HandoffPrefix + part.Specialist)).ToArray();
+        var finish = names.Contains(ToolNames.Finish) ? Call(ToolNames.Finish, []) : null;
+        if (remaining.Length == 0)
         {
-            return names.Contains(ToolNames.Finish) ? Call(ToolNames.Finish, [], "") : null;
+            return finish is null ? null : new OfflinePlan("", [finish]);
         }
-        var reasoning = handed.Count > 0 ? $"Part of the question is answered; the rest goes to the {next.Specialist} specialist because {next.Why}."
-            : parts.Count > 1 ? $"The question has {parts.Count} parts. The first goes to the {next.Specialist} specialist because {next.Why}."
-            : $"The question goes to the {next.Specialist} specialist because {next.Why}.";
-        return Call(ToolNames.HandoffPrefix + next.Specialist, [], reasoning);
+        QuestionPart[] now = [remaining[0], .. remaining.Skip(1).TakeWhile(part => !part.NeedsEarlierAnswers)];
+        var finishing = now.Length == remaining.Length && finish is not null;
+        var calls = now.Select(part => Call(ToolNames.HandoffPrefix + part.Specialist, [])).ToList();
+        if (finishing)
+        {
+            calls.Add(finish!);
+        }
+        return new OfflinePlan(HandoffReasoning(parts.Count, handed.Count > 0, now, finishing), calls);
+    }
+
+    private static string HandoffReasoning(int parts, bool answersBack, QuestionPart[] now, bool finishing)
+    {
+        if (parts == 1)
+        {
+            return $"The question goes to the {now[0].Specialist} specialist because {now[0].Why}.";
+        }
+        var opening = answersBack ? "The answers the rest needed are back: " : $"The question has {parts} parts: ";
+        var who = string.Join("; ", now.Select(part => $"the {part.Specialist} specialist takes one because {part.Why}"));
+        return opening + who + (finishing ? "." : "; the rest needs their answers first.");
     }
 
     /// <summary>
@@ -56,17 +75,17 @@ public static class OfflinePlanner
     {
         if (signals.AssetId is { } assetId && Find(names, PortfolioTools.GetAsset) is { } getAsset)
         {
-            return Call(getAsset, new() { ["assetId"] = assetId }, $"The question names asset {assetId}, so I look it up.");
+            return Plan(getAsset, new() { ["assetId"] = assetId }, $"The question names asset {assetId}, so I look it up.");
         }
         if (Find(names, PortfolioTools.ListMyAssets) is { } listAssets)
         {
             var kind = signals.Kind;
-            return Call(listAssets, new() { ["kind"] = kind },
+            return Plan(listAssets, new() { ["kind"] = kind },
                 kind.Length == 0 ? "I list all of the user's assets." : $"I list the user's assets of kind {kind}.");
         }
         if (signals.Kwp is { } kwp && Find(names, FinanceTools.EstimatePvCapex) is { } estimate)
         {
-            return Call(estimate, new() { ["kwp"] = kwp }, $"The question gives a system size of {kwp} kWp, so I estimate its CAPEX.");
+            return Plan(estimate, new() { ["kwp"] = kwp }, $"The question gives a system size of {kwp} kWp, so I estimate its CAPEX.");
         }
         if (signals.Amounts is { Count: >= 2 } amounts && Find(names, FinanceTools.CalculatePayback) is { } payback)
         {
@@ -75,11 +94,11 @@ public static class OfflinePlanner
             {
                 arguments["annualOpexEur"] = amounts[2];
             }
-            return Call(payback, arguments, $"The question gives an investment of {amounts[0]} and savings of {amounts[1]} a year, so I calculate the payback.");
+            return Plan(payback, arguments, $"The question gives an investment of {amounts[0]} and savings of {amounts[1]} a year, so I calculate the payback.");
         }
         if (Find(names, KnowledgeTools.SearchKnowledge) is { } search)
         {
-            return Call(search, new() { ["query"] = signals.Text }, "I search the knowledge base for the concepts the question names.");
+            return Plan(search, new() { ["query"] = signals.Text }, "I search the knowledge base for the concepts the question names.");
         }
         return null;
     }
@@ -88,6 +107,9 @@ public static class OfflinePlanner
     private static string? Find(string[] names, string function) =>
         names.FirstOrDefault(name => name == function || name.EndsWith("_" + function, StringComparison.Ordinal));
 
-    private static OfflinePlan Call(string name, Dictionary<string, object?> arguments, string reasoning) =>
-        new(reasoning, new FunctionCallContent($"offline-{Guid.NewGuid():N}", name, arguments));
+    private static OfflinePlan Plan(string name, Dictionary<string, object?> arguments, string reasoning) =>
+        new(reasoning, [Call(name, arguments)]);
+
+    private static FunctionCallContent Call(string name, Dictionary<string, object?> arguments) =>
+        new($"offline-{Guid.NewGuid():N}", name, arguments);
 }

@@ -6,9 +6,10 @@ namespace Chatbot.ApiService.Llm.Offline;
 /// <summary>
 /// A part of the question and the specialist it is for. Most questions are one part; a compound
 /// one ("How are my PV systems doing, and what would a 200 kWh battery cost?") has one per
-/// specialist, in the order asked.
+/// specialist, in the order asked. A later part that points back ("…, and what is the payback of
+/// those if …") needs the earlier parts' answers first.
 /// </summary>
-public sealed partial record QuestionPart(string Specialist, QuestionSignals Signals)
+public sealed partial record QuestionPart(string Specialist, QuestionSignals Signals, bool NeedsEarlierAnswers = false)
 {
     /// <summary>
     /// The question's parts. Clauses split only at sentence ends, semicolons and ", and", so "my charge
@@ -23,7 +24,10 @@ public sealed partial record QuestionPart(string Specialist, QuestionSignals Sig
                 .Select(QuestionSignals.Of)
                 .Where(clause => clause.HasTopic)
                 .GroupBy(SpecialistFor)
-                .Select(clauses => new QuestionPart(clauses.Key, QuestionSignals.Of(string.Join(" ", clauses.Select(clause => clause.Text))))),
+                .Select((clauses, index) => new QuestionPart(
+                    clauses.Key,
+                    QuestionSignals.Of(string.Join(" ", clauses.Select(clause => clause.Text))),
+                    NeedsEarlierAnswers: index > 0 && clauses.Any(clause => BackReference().IsMatch(clause.Text)))),
         ];
         var whole = Topic(conversation);
         return parts.Length > 1 ? parts : [new QuestionPart(SpecialistFor(whole), whole)];
@@ -50,6 +54,9 @@ public sealed partial record QuestionPart(string Specialist, QuestionSignals Sig
             ? current
             : QuestionSignals.FollowUp(conversation.PreviousQuestion, conversation.Question);
     }
+
+    [GeneratedRegex(@"\b(?:that|those|these|they|them|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BackReference();
 
     [GeneratedRegex(@"(?<=[.?!;])\s+|,\s*(?:and|but|also|plus)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBoundary();

@@ -14,6 +14,9 @@ public sealed class RecordingChatClient(int tokenDelayMs = 0) : DelegatingChatCl
 {
     public ConcurrentQueue<IReadOnlyList<ChatMessage>> Calls { get; } = new();
 
+    /// <summary>The names of the tools each call offered, in call order.</summary>
+    public ConcurrentQueue<IReadOnlyList<string>> ToolsOffered { get; } = new();
+
     public TaskCompletionSource<DateTimeOffset> Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource FirstTokenSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,6 +38,7 @@ public sealed class RecordingChatClient(int tokenDelayMs = 0) : DelegatingChatCl
     {
         var list = messages.ToList();
         Calls.Enqueue(list);
+        ToolsOffered.Enqueue([.. (options?.Tools ?? []).Select(tool => tool.Name)]);
         using var registration = cancellationToken.Register(() => Cancelled.TrySetResult(DateTimeOffset.UtcNow));
         await foreach (var update in base.GetStreamingResponseAsync(list, options, cancellationToken))
         {
