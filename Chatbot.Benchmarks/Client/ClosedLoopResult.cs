@@ -22,6 +22,12 @@ public sealed record ClosedLoopResult(IReadOnlyList<StreamOutcome> Outcomes, Tim
 
     public LatencyStats Total => new(Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => outcome.TotalMs));
 
+    /// <summary>Model calls an answer made, on average (the API reports them; the baseline makes none).</summary>
+    public double ModelCallsPerAnswer => Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => (double)outcome.ModelCalls).DefaultIfEmpty().Average();
+
+    /// <summary>Input tokens the model reported an answer, on average.</summary>
+    public double InputTokensPerAnswer => Outcomes.Where(outcome => outcome.Succeeded).Select(outcome => (double)outcome.InputTokens).DefaultIfEmpty().Average();
+
     public long TokensReceived => Outcomes.Sum(outcome => (long)outcome.Tokens);
 
     public double TokensPerSecond => TokensReceived / Elapsed.TotalSeconds;

@@ -57,7 +57,7 @@ public sealed class StreamClient : IDisposable
                         }
                         break;
                     case StreamEventTypeNames.Complete:
-                        return Finished(started, firstToken, tokens) with { ServerTimeToFirstTokenMs = ServerTimeToFirstToken(item.Data) };
+                        return WithServerFigures(Finished(started, firstToken, tokens), item.Data);
                     case StreamEventTypeNames.Error:
                         return StreamOutcome.Failed(Elapsed(started), tokens, "error event");
                 }
@@ -110,10 +110,19 @@ public sealed class StreamClient : IDisposable
         ? StreamOutcome.Failed(Elapsed(started), 0, "no tokens")
         : new StreamOutcome(Stopwatch.GetElapsedTime(started, firstToken).TotalMilliseconds, Elapsed(started), tokens, null);
 
-    private static double ServerTimeToFirstToken(string completeData)
+    /// <summary>The server's time to first token and the answer's cost, from the <c>complete</c> event.</summary>
+    private static StreamOutcome WithServerFigures(StreamOutcome outcome, string completeData)
     {
         using var json = JsonDocument.Parse(completeData);
-        return json.RootElement.TryGetProperty(StreamEventFields.TimeToFirstTokenMs, out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : double.NaN;
+        var root = json.RootElement;
+        var usage = root.GetProperty(StreamEventFields.Usage);
+        return outcome with
+        {
+            ServerTimeToFirstTokenMs = root.TryGetProperty(StreamEventFields.TimeToFirstTokenMs, out var ttft) && ttft.ValueKind == JsonValueKind.Number ? ttft.GetDouble() : double.NaN,
+            // Builds before model calls were counted report none.
+            ModelCalls = usage.TryGetProperty(StreamEventFields.ModelCalls, out var calls) ? calls.GetInt32() : 0,
+            InputTokens = usage.GetProperty(StreamEventFields.InputTokens).GetInt64(),
+        };
     }
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -26,13 +26,13 @@ public static class LoadReport
 
     private static string Figures(IReadOnlyList<LoadMeasurement> measurements)
     {
-        var table = new MarkdownTable("c", "server", "answers", "errors", "tokens/answer", "TTFT p50 ms", "TTFT p90 ms", "TTFT p99 ms",
+        var table = new MarkdownTable("c", "server", "answers", "errors", "tokens/answer", "model calls/answer", "input tokens/answer", "TTFT p50 ms", "TTFT p90 ms", "TTFT p99 ms",
             "run TTFT p50 ms", "total p50 ms", "total p99 ms", "answers/s", "tokens/s", "server CPU ms/answer", "server CPU %");
         foreach (var m in measurements)
         {
             var r = m.Result;
             table.Row(m.Concurrency, m.Target, r.Requests, m.Errors, (double)r.TokensReceived / Math.Max(r.Requests, 1),
-                r.TimeToFirstToken.P50, r.TimeToFirstToken.P90, r.TimeToFirstToken.P99,
+                r.ModelCallsPerAnswer, r.InputTokensPerAnswer, r.TimeToFirstToken.P50, r.TimeToFirstToken.P90, r.TimeToFirstToken.P99,
                 r.ServerTimeToFirstToken.P50, r.Total.P50, r.Total.P99, r.RequestsPerSecond, r.TokensPerSecond, m.ServerCpuMsPerRequest, 100 * m.ServerCpuShare);
         }
         return table.ToString();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 namespace Chatbot.Benchmarks.Micro;
 
 /// <summary>
-/// Mapping the model's streaming updates to stream events: <see cref="AgentRuntime.WriteAsync"/> into a
+/// Mapping the model's streaming updates to stream events: <see cref="ModelUpdateWriter.WriteAsync"/> into a
 /// run's <see cref="RunEventSink"/> (numbering, the answer kept for memory, the channel), read
 /// back as the HTTP side would, counting output tokens against the run's budget. Per token,
 /// with one sink and budget per 100-token answer amortised.
@@ -26,11 +26,11 @@ public class AgentUpdateBenchmarks
     {
         var sink = new RunEventSink(StreamEventSelection.TokensOnly);
         using var budget = new RunBudget(new RunBudgetOptions());
-        var run = new RunContext(Identity, sink, budget);
+        var writer = new ModelUpdateWriter(new RunContext(Identity, sink, budget), "knowledge", streamsText: true);
         long sequence = 0;
         foreach (var update in _updates)
         {
-            await AgentRuntime.WriteAsync(update, run, CancellationToken.None);
+            await writer.WriteAsync(update, CancellationToken.None);
             if (sink.Reader.TryRead(out var streamEvent))
             {
                 sequence = streamEvent.Sequence;

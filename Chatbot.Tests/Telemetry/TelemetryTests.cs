@@ -39,6 +39,24 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task One_answer_records_its_model_calls_and_tokens_by_agent()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
+        using var http = factory.CreateClient();
+        using var calls = Collector<int>(factory, "chatbot.answer.model_calls");
+        using var tokens = Collector(factory, "chatbot.answer.tokens");
+
+        var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "metrics-calls"));
+
+        Assert.Equal([("knowledge", 2), ("manager", 1)],
+            calls.GetMeasurementSnapshot().Select(m => ((string)m.Tags["agent"]!, m.Value)).Order());
+        var input = tokens.GetMeasurementSnapshot().Where(m => (string?)m.Tags["type"] == "input").ToArray();
+        Assert.Equal(["knowledge", "manager"], input.Select(m => (string)m.Tags["agent"]!).Order());
+        Assert.Equal(events[^1].Data.GetProperty(StreamEventFields.Usage).GetProperty(StreamEventFields.InputTokens).GetInt64(), input.Sum(m => m.Value));
+        Assert.All(tokens.GetMeasurementSnapshot(), m => Assert.True(m.Value > 0, $"{m.Tags["agent"]} {m.Tags["type"]} tokens: {m.Value}"));
+    }
+
+    [Fact]
     public async Task Runtime_creations_stay_one_after_fifty_concurrent_requests_and_reuse_is_counted()
     {
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
