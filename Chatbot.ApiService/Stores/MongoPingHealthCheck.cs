@@ -4,9 +4,11 @@ using MongoDB.Driver;
 
 namespace Chatbot.ApiService.Stores;
 
-/// <summary>Healthy when the archive database answers a ping.</summary>
+/// <summary>Healthy when the archive database answers a ping within <see cref="Timeout"/>.</summary>
 public sealed class MongoPingHealthCheck(IMongoDatabase database) : IHealthCheck
 {
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
     private static readonly BsonDocument Ping = new("ping", 1);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

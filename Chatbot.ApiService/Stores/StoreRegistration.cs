@@ -68,7 +68,8 @@ public static class StoreRegistration
             return new MongoClient(settings);
         });
         builder.Services.AddSingleton(services => services.GetRequiredService<IMongoClient>().GetDatabase(databaseName));
-        // Degraded, not unhealthy: an archive outage never stops a chat (writes wait in the queue).
-        builder.Services.AddHealthChecks().AddCheck<MongoPingHealthCheck>(MongoConnectionName, HealthStatus.Degraded);
+        // Degraded, not unhealthy: an archive outage never stops a chat (writes wait in the queue). The
+        // timeout answers the readiness probe (3 s) before the driver gives up on the server (5 s).
+        builder.Services.AddHealthChecks().AddCheck<MongoPingHealthCheck>(MongoConnectionName, HealthStatus.Degraded, [], MongoPingHealthCheck.Timeout);
     }
 }

@@ -36,29 +36,7 @@ public sealed partial class FolderGraph
     }
 
     /// <summary>Pairs of folders that use each other, directly or through others.</summary>
-    public IEnumerable<(string, string)> Loops() =>
-        from a in Uses.Keys
-        from b in Uses.Keys
-        where string.CompareOrdinal(a, b) < 0 && Reaches(a, b) && Reaches(b, a)
-        select (a, b);
-
-    public bool Reaches(string from, string to)
-    {
-        var seen = new HashSet<string>();
-        var next = new Queue<string>([from]);
-        while (next.TryDequeue(out var folder))
-        {
-            foreach (var used in Uses[folder].Where(seen.Add))
-            {
-                if (used == to)
-                {
-                    return true;
-                }
-                next.Enqueue(used);
-            }
-        }
-        return false;
-    }
+    public IEnumerable<(string, string)> Loops() => DependencyLoops.In(Uses);
 
     private static bool InIl(Assembly assembly, string folder, string other) =>
         !Types.InAssembly(assembly).That().ResideInNamespace($"{Root}.{folder}")

@@ -18,18 +18,13 @@ public sealed class TeamTypeTests
     [Fact]
     public void No_type_in_agents_uses_a_type_that_uses_it_back()
     {
-        var uses = TypeUses();
-
-        var loops = from a in uses.Keys
-                    from b in uses.Keys
-                    where string.CompareOrdinal(a, b) < 0 && Reaches(uses, a, b) && Reaches(uses, b, a)
-                    select $"{a} <-> {b}";
+        var loops = DependencyLoops.In(TypeUses()).Select(pair => $"{pair.Item1} <-> {pair.Item2}");
 
         Assert.Empty(loops);
     }
 
     /// <summary>Each top-level type in Agents → the other top-level types in Agents it depends on.</summary>
-    private static Dictionary<string, HashSet<string>> TypeUses()
+    private static Dictionary<string, IReadOnlySet<string>> TypeUses()
     {
         var types = Types.InAssembly(Api).That().ResideInNamespace(Agents).GetTypes()
             .Select(Outermost).Distinct().ToArray();
@@ -42,26 +37,8 @@ public sealed class TeamTypeTests
                 uses[user.Name].Add(used.Name);
             }
         }
-        return uses;
+        return uses.ToDictionary(pair => pair.Key, pair => (IReadOnlySet<string>)pair.Value);
     }
 
     private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
-
-    private static bool Reaches(Dictionary<string, HashSet<string>> uses, string from, string to)
-    {
-        var seen = new HashSet<string>();
-        var next = new Queue<string>([from]);
-        while (next.TryDequeue(out var type))
-        {
-            foreach (var used in uses[type].Where(seen.Add))
-            {
-                if (used == to)
-                {
-                    return true;
-                }
-                next.Enqueue(used);
-            }
-        }
-        return false;
-    }
 }

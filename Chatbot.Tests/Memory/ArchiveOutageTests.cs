@@ -5,7 +5,9 @@ using Chatbot.ApiService.Memory.Archive;
 using Chatbot.Contracts.Api;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
+using Chatbot.AppHost.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Chatbot.Tests.Memory;
 
@@ -29,5 +31,19 @@ public sealed class ArchiveOutageTests
         Assert.IsType<ArchivedConversationStore>(factory.Services.GetRequiredService<IConversationStore>());
         Assert.Contains("Payback: 5.0 years", (await followUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString());
         Assert.True(await Eventually.HoldsAsync(async () => await (await http.GetAsync("/health")).Content.ReadAsStringAsync() == "Degraded"));
+    }
+
+    [Fact]
+    public async Task With_mongodb_unreachable_health_says_degraded_before_the_readiness_probe_gives_up()
+    {
+        // No serverSelectionTimeoutMS: the driver waits its 5 s for a server, longer than the probe's 3 s.
+        await using var factory = new ApiFactory().With("ConnectionStrings:mongo", "mongodb://127.0.0.1:1/chatbot");
+        var health = factory.Services.GetRequiredService<HealthCheckService>();
+
+        var report = await health.CheckHealthAsync(check => check.Name == "mongo");
+
+        var archive = Assert.Single(report.Entries).Value;
+        Assert.Equal(HealthStatus.Degraded, archive.Status);
+        Assert.True(archive.Duration < TimeSpan.FromSeconds(HealthProbes.TimeoutSeconds), $"The archive's health check took {archive.Duration}.");
     }
 }

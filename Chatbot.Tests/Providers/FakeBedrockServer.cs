@@ -15,16 +15,8 @@ public sealed class FakeBedrockServer : FakeModelServer
 
     public override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
         ToolResults(request.Body)
-            .Select(block => new SentToolResult((string?)block["tool_use_id"] ?? "", Text(block["content"])))
+            .Select(block => new SentToolResult((string?)block["tool_use_id"] ?? "", TextOf(block["content"])))
             .ToArray();
-
-    /// <summary>A tool_result's content: a string, or text blocks.</summary>
-    private static string Text(JsonNode? content) => content switch
-    {
-        JsonValue value => (string?)value ?? "",
-        JsonArray blocks => string.Concat(blocks.Select(block => (string?)block?["text"])),
-        _ => "",
-    };
 
     private const string StreamSuffix = "/invoke-with-response-stream";
 

@@ -81,6 +81,14 @@ public abstract class FakeModelServer : IAsyncDisposable
     /// <summary>The tool results a request to the model carries, in the provider's wire format.</summary>
     public abstract IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request);
 
+    /// <summary>A tool result's content as the API sent it: a string, or text parts.</summary>
+    protected static string TextOf(JsonNode? content) => content switch
+    {
+        JsonValue value => (string?)value ?? "",
+        JsonArray parts => string.Concat(parts.Select(part => (string?)part?["text"])),
+        _ => "",
+    };
+
     /// <summary>Maps the provider's endpoint.</summary>
     protected abstract void Map(WebApplication app);
 

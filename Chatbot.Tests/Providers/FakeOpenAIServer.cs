@@ -16,16 +16,8 @@ public sealed class FakeOpenAIServer : FakeModelServer
 
     public override IReadOnlyList<SentToolResult> ToolResultsIn(RecordedModelRequest request) =>
         ToolMessages(request.Body)
-            .Select(message => new SentToolResult((string?)message["tool_call_id"] ?? "", Text(message["content"])))
+            .Select(message => new SentToolResult((string?)message["tool_call_id"] ?? "", TextOf(message["content"])))
             .ToArray();
-
-    /// <summary>A tool message's content: a string, or text parts.</summary>
-    private static string Text(JsonNode? content) => content switch
-    {
-        JsonValue value => (string?)value ?? "",
-        JsonArray parts => string.Concat(parts.Select(part => (string?)part?["text"])),
-        _ => "",
-    };
 
     public const string ChatCompletionsPath = "/v1/chat/completions";
 
