@@ -17,10 +17,10 @@ public static class SoakReport
         var errors = answers.Errors(result.ExpectedTokens);
         var text = new StringBuilder(header).Append("\n\n");
         text.Append(new MarkdownTable("streams", "answers", "errors", "in flight (min / mean)", "streaming (mean)", "RSS before MiB", "RSS held mean / max MiB",
-                "KiB per stream in flight", "API CPU % of one core", "TTFT p50 / p99 ms", "ms between tokens", "total p50 / p99 ms")
+                "KiB per stream in flight (mean / peak)", "API CPU % of one core", "API CPU ms an answer", "TTFT p50 / p99 ms", "ms between tokens", "total p50 / p99 ms")
             .Row(result.Streams, answers.Requests, errors, $"{result.MinInFlight} / {result.MeanInFlight:0}", result.MeanStreaming,
                 result.ResidentBytesBefore / MiB, $"{result.MeanResidentBytes / MiB:0} / {result.MaxResidentBytes / MiB:0}",
-                result.ResidentBytesPerStream / 1024, result.CpuPercentOfOneCore,
+                $"{result.ResidentBytesPerStream / 1024:0} / {result.PeakResidentBytesPerStream / 1024:0}", result.CpuPercentOfOneCore, result.CpuMsPerAnswer,
                 $"{answers.TimeToFirstToken.P50:0.0} / {answers.TimeToFirstToken.P99:0.0}", result.MeanMsPerToken,
                 $"{answers.Total.P50:0} / {answers.Total.P99:0}"));
         text.Append('\n');

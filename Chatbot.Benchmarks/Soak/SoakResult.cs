@@ -28,6 +28,9 @@ public sealed record SoakResult(
     /// <summary>The growth of the API's resident memory while the streams were held, per request in flight.</summary>
     public double ResidentBytesPerStream => (MeanResidentBytes - ResidentBytesBefore) / MeanInFlight;
 
+    /// <summary>The same at the highest sample of the hold: what a replica must have room for.</summary>
+    public double PeakResidentBytesPerStream => (MaxResidentBytes - ResidentBytesBefore) / MeanInFlight;
+
     /// <summary>The API's CPU over the hold window, as a share of one core (100 % = one core busy).</summary>
     public double CpuPercentOfOneCore
     {
@@ -38,6 +41,9 @@ public sealed record SoakResult(
             return 100 * (held[^1].Api.CpuTime - held[0].Api.CpuTime) / wall;
         }
     }
+
+    /// <summary>The API's CPU time over the whole loop (ramp and hold) per answer: what a setting costs, whatever pace the machine allowed.</summary>
+    public double CpuMsPerAnswer => (Samples[^1].Api.CpuTime - Samples[0].Api.CpuTime).TotalMilliseconds / Math.Max(Answers.Requests, 1);
 
     /// <summary>Milliseconds between tokens as the client saw them (total time ÷ tokens).</summary>
     public double MeanMsPerToken => Answers.Outcomes.Where(outcome => outcome.Succeeded && outcome.Tokens > 0)
