@@ -55,9 +55,6 @@ public static class ChatbotServices
         services.AddSingleton<ResumableRuns>();
         services.AddSingleton<QuestionRequestReader>();
 
-        services.AddSingleton<HttpWarmup>();
-        services.AddSingleton<JitSettling>();
-        services.AddSingleton<MemoryWarmup>();
         services.AddSingleton<PrewarmService>();
         services.AddHostedService<StartupPrewarmService>();
         services.AddHealthChecks().AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name);

@@ -1,14 +1,16 @@
+using Chatbot.ApiService.Agents;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Readiness: unhealthy until the start-up warm-up is done, so no traffic reaches a cold
-/// replica; then healthy, or degraded naming what did not warm (it is tried again). With start-up
-/// prewarm off, a cold process is only degraded (still ready).
+/// Readiness: unhealthy until the start-up warm-up is done, so no traffic reaches a cold replica;
+/// then healthy, or degraded naming what did not warm (it is tried again). Without a warm-up
+/// (start-up prewarm off) it is healthy once a question has built the agent team, and only
+/// degraded (still ready) before.
 /// </summary>
-public sealed class AgentReadinessHealthCheck(PrewarmService prewarm, IOptions<PrewarmOptions> options) : IHealthCheck
+public sealed class AgentReadinessHealthCheck(PrewarmService prewarm, AgentRuntimeProvider runtimes, IOptions<PrewarmOptions> options) : IHealthCheck
 {
     public const string Name = "agent";
 
@@ -18,6 +20,7 @@ public sealed class AgentReadinessHealthCheck(PrewarmService prewarm, IOptions<P
             { AllWarm: true } => HealthCheckResult.Healthy("Warm."),
             { } report => HealthCheckResult.Degraded($"Not warm, trying again: {string.Join(", ", report.Failed)}."),
             null when options.Value.OnStartup => HealthCheckResult.Unhealthy("Warming up."),
+            null when runtimes.IsInitialized => HealthCheckResult.Healthy("The agent team is built (by the first request)."),
             null => HealthCheckResult.Degraded("Start-up prewarm is off; the first request warms the agent."),
         });
 }

@@ -2,40 +2,40 @@ using System.Diagnostics;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
-using MongoDB.Bson;
 using Microsoft.Extensions.Options;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Makes the first answer as fast as every later one: builds the agent runtime, opens the memory
-/// store, archive and model connections, and, once the server listens, sends the requests clients
-/// send to itself over HTTP (<see cref="HttpWarmup"/>: one answer per specialist, on the offline
-/// model) so the whole request path is JIT-compiled before readiness says so.
-/// One warm-up at a time however many callers arrive together; its report is reused until a
-/// component has failed (the next call tries again) or no answer has begun for
-/// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>.
+/// Readies the process for its first question, as the seed's prewarm did: builds the agent team
+/// and opens the connections an answer uses (hot memory, run store, archive, model endpoint),
+/// timing each. It asks no question and writes nothing. One warm-up at a time however many callers
+/// arrive together; its report is reused until a component has failed (the next call tries again)
+/// or no answer has begun for <see cref="PrewarmOptions.RewarmWhenQuietFor"/> (idle connections
+/// close, so it connects again).
 /// </summary>
 public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
-    HttpWarmup http,
-    MemoryWarmup memory,
+    IConversationStore memory,
     IRunStore runStore,
-    RunRegistry runs,
-    IOptions<PrewarmOptions> options,
     ModelConnectionWarmer model,
+    RunRegistry runs,
     StoreStatus stores,
     IServiceProvider services,
+    IOptions<PrewarmOptions> options,
     ChatbotMetrics metrics,
     ILogger<PrewarmService> logger)
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     private readonly Lock _gate = new();
     private Task<PrewarmReport>? _warmup;
-
     private PrewarmReport? _last;
 
     /// <summary>The last finished warm-up, even with a failed component (readiness says which); null before the first.</summary>
@@ -60,26 +60,26 @@ public sealed class PrewarmService(
     {
         using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
-        // 30 s for the work itself, plus every wait for the JIT at its longest.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30) + options.Value.LongestTierUp);
-        var components = new List<PrewarmComponent>
-        {
+        using var timeout = new CancellationTokenSource(Timeout);
+        PrewarmComponent[] components =
+        [
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
-            await MeasureAsync("memory_store", () => memory.RunAsync(timeout.Token)),
-            await MeasureAsync("run_store", async () =>
-            {
-                await runStore.ConnectAsync(timeout.Token);
-                return runStore.Name;
-            }),
+            await MeasureAsync("memory_store", () => ConnectAsync(memory.Name, memory.ConnectAsync, timeout.Token)),
+            await MeasureAsync("run_store", () => ConnectAsync(runStore.Name, runStore.ConnectAsync, timeout.Token)),
             await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
             await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
-            await MeasureAsync("http", () => http.RunAsync(timeout.Token)),
-        };
+        ];
         var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
             string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
         Volatile.Write(ref _last, report);
         return report;
+    }
+
+    private static async Task<string> ConnectAsync(string name, Func<CancellationToken, Task> connect, CancellationToken cancellationToken)
+    {
+        await connect(cancellationToken);
+        return name;
     }
 
     private async Task<string> PingArchiveAsync(CancellationToken cancellationToken)
