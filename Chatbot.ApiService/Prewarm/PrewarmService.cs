@@ -6,6 +6,7 @@ using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
+using Chatbot.Contracts.Api;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -15,16 +16,17 @@ namespace Chatbot.ApiService.Prewarm;
 /// <summary>
 /// Readies the process for its first question, as the seed's prewarm did: builds the agent team
 /// and opens the connections an answer uses (hot memory, run store, archive, model endpoint),
-/// timing each. It asks no question and writes nothing. One warm-up at a time however many callers
-/// arrive together; its report is reused until a component has failed (the next call tries again)
-/// or no answer has begun for <see cref="PrewarmOptions.RewarmWhenQuietFor"/> (idle connections
-/// close, so it connects again).
+/// timing each; the first time, it also asks its one round of rehearsals (<see cref="Rehearsal"/>).
+/// One warm-up at a time however many callers arrive together. Its report stands until a
+/// component has failed (the next call tries again) or no answer has begun for
+/// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>: idle connections close, so it connects again.
 /// </summary>
 public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
     IConversationStore memory,
     IRunStore runStore,
     ModelConnectionWarmer model,
+    Rehearsal rehearsal,
     RunRegistry runs,
     StoreStatus stores,
     IServiceProvider services,
@@ -32,11 +34,10 @@ public sealed class PrewarmService(
     ChatbotMetrics metrics,
     ILogger<PrewarmService> logger)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     private readonly Lock _gate = new();
     private Task<PrewarmReport>? _warmup;
     private PrewarmReport? _last;
+    private bool _rehearsed;
 
     /// <summary>The last finished warm-up, even with a failed component (readiness says which); null before the first.</summary>
     public PrewarmReport? Last => Volatile.Read(ref _last);
@@ -60,15 +61,20 @@ public sealed class PrewarmService(
     {
         using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
-        using var timeout = new CancellationTokenSource(Timeout);
-        PrewarmComponent[] components =
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        List<PrewarmComponentResponse> components =
         [
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
-            await MeasureAsync("memory_store", () => ConnectAsync(memory.Name, memory.ConnectAsync, timeout.Token)),
-            await MeasureAsync("run_store", () => ConnectAsync(runStore.Name, runStore.ConnectAsync, timeout.Token)),
-            await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
-            await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
+            await MeasureAsync("memory_store", () => ConnectAsync(memory.Name, memory.ConnectAsync, stop.Token)),
+            await MeasureAsync("run_store", () => ConnectAsync(runStore.Name, runStore.ConnectAsync, stop.Token)),
+            await MeasureAsync("archive", () => PingArchiveAsync(stop.Token)),
+            await MeasureAsync("model_client", () => model.WarmAsync(stop.Token)),
         ];
+        if (!_rehearsed)
+        {
+            components.Add(await MeasureAsync("http", () => rehearsal.RunAsync(stop.Token)));
+            _rehearsed = components[^1].Ok;
+        }
         var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
             string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
@@ -92,22 +98,22 @@ public sealed class PrewarmService(
         return "mongodb";
     }
 
-    private async Task<PrewarmComponent> MeasureAsync(string name, Func<Task<string>> warm)
+    private async Task<PrewarmComponentResponse> MeasureAsync(string name, Func<Task<string>> warm)
     {
         using var span = ChatbotActivities.Source.StartActivity($"prewarm {name}")?.SetTag(ChatbotActivities.ComponentTag, name);
         var started = Stopwatch.GetTimestamp();
-        PrewarmComponent component;
+        PrewarmComponentResponse component;
         try
         {
             var detail = await warm();
-            component = new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
+            component = new(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A store or provider that is down must not stop the rest from warming; health says so.
             logger.LogWarning(exception, "Prewarm of {Component} failed", name);
             span.RecordError(exception);
-            component = new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
+            component = new(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
         }
         metrics.PrewarmComponent(name, component.DurationMs);
         return component;

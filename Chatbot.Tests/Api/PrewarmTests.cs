@@ -13,7 +13,7 @@ namespace Chatbot.Tests.Api;
 
 public sealed class PrewarmTests
 {
-    private static readonly string[] Components = ["agent_build", "memory_store", "run_store", "archive", "model_client"];
+    private static readonly string[] Components = ["agent_build", "memory_store", "run_store", "archive", "model_client", "http"];
 
     [Fact]
     public async Task Prewarm_answers_the_seed_shape_with_each_component_timed()
@@ -31,6 +31,7 @@ public sealed class PrewarmTests
         Assert.Equal(Components, components.Select(c => c.Name));
         Assert.All(components, c => Assert.True(c.Ok, c.ToString()));
         Assert.All(components, c => Assert.True(c.DurationMs >= 0));
+        Assert.StartsWith($"{Rehearsal.Questions.Length} questions", components[^1].Detail);
     }
 
     [Fact]
