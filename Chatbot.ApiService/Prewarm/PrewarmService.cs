@@ -42,6 +42,9 @@ public sealed class PrewarmService(
     /// <summary>The last finished warm-up, even with a failed component (readiness says which); null before the first.</summary>
     public PrewarmReport? Last => Volatile.Read(ref _last);
 
+    /// <summary>The warm-up under way or last run; null before the first began.</summary>
+    public Task? Current => Volatile.Read(ref _warmup);
+
     public Task<PrewarmReport> WarmAsync()
     {
         lock (_gate)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -14,7 +15,7 @@ using StackExchange.Redis;
 namespace Chatbot.Tests.Aspire;
 
 [Collection(AppHostCollection.Name)]
-public sealed class AppHostTests(AppHostFixture fixture)
+public sealed partial class AppHostTests(AppHostFixture fixture)
 {
     [Theory]
     [InlineData("apiservice")]
@@ -89,6 +90,36 @@ public sealed class AppHostTests(AppHostFixture fixture)
         Assert.StartsWith("redis-server ", title);
         Assert.EndsWith($":{port}", title);
     }
+
+    [Fact]
+    public async Task The_apis_start_logs_no_warning_or_error_from_the_warm_up()
+    {
+        var api = fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == "apiservice");
+        var entries = new List<(string Level, string Category)>();
+        await foreach (var batch in fixture.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(api))
+        {
+            entries.AddRange(batch.Select(line => ConsoleEntry().Match(AnsiColour().Replace(line.Content, "")))
+                .Where(match => match.Success)
+                .Select(match => (match.Groups["level"].Value, match.Groups["category"].Value)));
+        }
+
+        Assert.Contains(entries, entry => entry is ("info", "Chatbot.ApiService.Prewarm.PrewarmService"));
+        Assert.DoesNotContain(entries, entry => entry.Level is "warn" or "fail" or "crit" && FromTheWarmUp(entry.Category));
+    }
+
+    /// <summary>The warm-up itself, readiness while it runs, and its rehearsals' answers.</summary>
+    private static bool FromTheWarmUp(string category) =>
+        category.StartsWith("Chatbot.ApiService.Prewarm.", StringComparison.Ordinal)
+        || category.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks.", StringComparison.Ordinal)
+        || category.StartsWith("Chatbot.ApiService.Answers.", StringComparison.Ordinal)
+        || category.StartsWith("Chatbot.ApiService.Agents.", StringComparison.Ordinal);
+
+    /// <summary>The console logger's first line of an entry: <c>warn: Category[id]</c>.</summary>
+    [GeneratedRegex(@"\b(?<level>trce|dbug|info|warn|fail|crit): (?<category>[\w.]+)\[\d+\]")]
+    private static partial Regex ConsoleEntry();
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex AnsiColour();
 
     /// <summary>A variable of the API's environment as the AppHost hands it over, references resolved.</summary>
     private async Task<string> ApiEnvironmentAsync(string name)
