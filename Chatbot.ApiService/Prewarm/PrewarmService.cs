@@ -31,6 +31,7 @@ public sealed class PrewarmService(
     StoreStatus stores,
     IServiceProvider services,
     IOptions<PrewarmOptions> options,
+    IHostApplicationLifetime lifetime,
     ChatbotMetrics metrics,
     ILogger<PrewarmService> logger)
 {
@@ -64,7 +65,9 @@ public sealed class PrewarmService(
     {
         using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // At most 30 s, and a stop does not wait for a store that does not answer.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        stop.CancelAfter(TimeSpan.FromSeconds(30));
         List<PrewarmComponentResponse> components =
         [
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
