@@ -94,17 +94,46 @@ public sealed partial class AppHostTests(AppHostFixture fixture)
     [Fact]
     public async Task The_apis_start_logs_no_warning_or_error_from_the_warm_up()
     {
-        var api = fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == "apiservice");
+        var logs = fixture.App.Services.GetRequiredService<ResourceLoggerService>();
+        var replicas = await ApiReplicasAsync();
+
+        Assert.Equal(AppHostFixture.ApiReplicas, replicas.Count);
+        foreach (var replica in replicas)
+        {
+            var start = await StartOfLogAsync(logs, replica);
+
+            Assert.Contains(start, entry => entry is ("info", "Chatbot.ApiService.Prewarm.PrewarmService"));
+            Assert.DoesNotContain(start, entry => entry.Level is "warn" or "fail" or "crit" && FromTheWarmUp(entry.Category));
+        }
+    }
+
+    /// <summary>The names of the API's replicas, as the AppHost's notifications give them.</summary>
+    private async Task<HashSet<string>> ApiReplicasAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var replicas = new HashSet<string>();
+        await foreach (var update in fixture.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (update.Resource.Name == "apiservice" && replicas.Add(update.ResourceId) && replicas.Count == AppHostFixture.ApiReplicas)
+            {
+                return replicas;
+            }
+        }
+        return replicas;
+    }
+
+    /// <summary>A replica's console log entries (level, category) up to its first "Prewarm finished": the tests' own traffic comes after.</summary>
+    private static async Task<List<(string Level, string Category)>> StartOfLogAsync(ResourceLoggerService logs, string replica)
+    {
         var entries = new List<(string Level, string Category)>();
-        await foreach (var batch in fixture.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(api))
+        await foreach (var batch in logs.GetAllAsync(replica))
         {
             entries.AddRange(batch.Select(line => ConsoleEntry().Match(AnsiColour().Replace(line.Content, "")))
                 .Where(match => match.Success)
                 .Select(match => (match.Groups["level"].Value, match.Groups["category"].Value)));
         }
-
-        Assert.Contains(entries, entry => entry is ("info", "Chatbot.ApiService.Prewarm.PrewarmService"));
-        Assert.DoesNotContain(entries, entry => entry.Level is "warn" or "fail" or "crit" && FromTheWarmUp(entry.Category));
+        var warmed = entries.FindIndex(entry => entry is ("info", "Chatbot.ApiService.Prewarm.PrewarmService"));
+        return warmed < 0 ? entries : entries[..(warmed + 1)];
     }
 
     /// <summary>The warm-up itself, readiness while it runs, and its rehearsals' answers.</summary>
