@@ -6,11 +6,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Limits;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Prewarm;
 
@@ -22,7 +24,7 @@ namespace Chatbot.ApiService.Prewarm;
 /// "Cold start"). Each carries a key made when the process starts and held only in its memory;
 /// <see cref="RehearsalGate"/> lets them through as the <see cref="Rehearser"/>.
 /// </summary>
-public sealed class Rehearsal(IServer server, IHostApplicationLifetime lifetime)
+public sealed class Rehearsal(IServer server, IHostApplicationLifetime lifetime, IOptions<RateLimitOptions> limits)
 {
     public const string KeyHeader = "x-chatbot-rehearsal";
 
@@ -55,11 +57,13 @@ public sealed class Rehearsal(IServer server, IHostApplicationLifetime lifetime)
         {
             BaseAddress = address,
         };
-        foreach (var question in Questions)
+        // The rehearser is limited as any user is: never more questions than a user may ask a minute.
+        var questions = Questions.Take(limits.Value.QuestionsPerMinute).ToArray();
+        foreach (var question in questions)
         {
             await AskAsync(http, question, cancellationToken);
         }
-        return $"{Questions.Length} questions over {address.Authority}";
+        return $"{questions.Length} questions over {address.Authority}";
     }
 
     /// <summary>The request carries this process's key over a connection from this host (its own address, never a forwarded one).</summary>

@@ -48,6 +48,19 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public async Task The_round_asks_no_more_questions_than_a_user_may_ask_a_minute()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false").With("Chatbot:RateLimits:QuestionsPerMinute", "2");
+        KestrelApi.Start(factory);
+
+        var report = await factory.Services.GetRequiredService<PrewarmService>().WarmAsync();
+
+        var round = Assert.Single(report.Components, component => component.Name == "http");
+        Assert.True(round.Ok, round.Detail);
+        Assert.StartsWith("2 questions", round.Detail);
+    }
+
+    [Fact]
     public async Task A_rehearsal_stores_nothing_and_counts_on_its_own_meter()
     {
         await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
