@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
@@ -45,19 +44,14 @@ public static class ChatbotServices
 
         builder.AddModelClient();
         services.AddSingleton<AgentRuntimeFactory>();
-        services.AddKeyedSingleton(ChatbotMetrics.RehearsalMeterName,
-            (provider, _) => new ChatbotMetrics(provider.GetRequiredService<IMeterFactory>(), ChatbotMetrics.RehearsalMeterName));
-        services.AddSingleton<RehearsalRuntime>();
-        services.AddSingleton<RehearsalRunner>();
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<AnswerCoordinator>();
         services.AddSingleton<ResumableRuns>();
         services.AddSingleton<QuestionRequestReader>();
 
-        services.AddSingleton<HttpWarmup>();
-        services.AddSingleton<JitSettling>();
-        services.AddSingleton<MemoryWarmup>();
+        services.AddSingleton<RehearsalAnswers>();
+        services.AddSingleton<Rehearsal>();
         services.AddSingleton<PrewarmService>();
         services.AddHostedService<StartupPrewarmService>();
         services.AddHealthChecks().AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name);

@@ -1,6 +1,7 @@
 using Chatbot.ApiService;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Settings;
 using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseMiddleware<DrainingMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<RehearsalGate>();
 app.UseAuthorization();
 // After authorization: limits partition on the proven caller, and an unproven request spends nobody's quota.
 app.UseRateLimiter();

@@ -15,7 +15,6 @@ namespace Chatbot.ApiService.Answers;
 /// </summary>
 public sealed class AnswerCoordinator(
     ChatTurnRunner runner,
-    RehearsalRunner rehearsals,
     ResumableRuns resumable,
     IRunStore runs,
     RunCancellations cancellations,
@@ -24,25 +23,19 @@ public sealed class AnswerCoordinator(
 {
     /// <summary>
     /// Starts answering. An ordinary answer is cancelled when <paramref name="clientGone"/> fires;
-    /// a resumable one only by <see cref="CancelAsync"/>, its budget or shutdown. A rehearsal goes
-    /// the same way (<see cref="RehearsalRunner"/>): offline, storing nothing (never a resumable
-    /// run either), measured nowhere.
+    /// a resumable one only by <see cref="CancelAsync"/>, its budget or shutdown.
     /// </summary>
-    public Task<AnswerStart> StartAsync(AskCommand command, CancellationToken clientGone) =>
-        StartAsync(command, command.Rehearsal ? rehearsals.ProduceAsync : runner.StartAsync, clientGone);
-
-    private async Task<AnswerStart> StartAsync(AskCommand command, AnswerProducer produce, CancellationToken clientGone)
+    public async Task<AnswerStart> StartAsync(AskCommand command, CancellationToken clientGone)
     {
         var turn = new ChatTurn(command.Question, command.ConversationId ?? Guid.NewGuid().ToString("N"), command.Caller);
         var sink = new RunEventSink(command.Events);
         sink.Start(turn.ConversationId, turn.RunId, turn.Question);
-        // A rehearsal streams the ordinary way: a resumable run would be stored, and resumable by key.
-        if (command.Resumable && !command.Rehearsal && resumable.IsEnabled)
+        if (command.Resumable && resumable.IsEnabled)
         {
-            var start = await resumable.StartAsync(turn, sink, produce, clientGone);
+            var start = await resumable.StartAsync(turn, sink, runner.StartAsync, clientGone);
             return start.Live is { } live ? new AnswerStart(AnswerStartStatus.Started, live, turn, start.Journaled) : AnswerStart.TooMany;
         }
-        _ = produce(turn, sink, clientGone);
+        _ = runner.StartAsync(turn, sink, clientGone);
         return new AnswerStart(AnswerStartStatus.Started, sink.Reader, turn);
     }
 

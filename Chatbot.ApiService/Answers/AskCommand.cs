@@ -5,8 +5,6 @@ namespace Chatbot.ApiService.Answers;
 
 /// <summary>
 /// One question, as an endpoint hands it over: what, in which conversation (a new one when null),
-/// for whom, which events to stream, and whether the client asked to be able to resume. A
-/// rehearsal (prewarm's own request) is answered by the offline model, stores nothing and is never resumable.
+/// for whom, which events to stream, and whether the client asked to be able to resume.
 /// </summary>
-public sealed record AskCommand(
-    string Question, string? ConversationId, AltecoContext Caller, StreamEventSelection Events, bool Resumable, bool Rehearsal = false);
+public sealed record AskCommand(string Question, string? ConversationId, AltecoContext Caller, StreamEventSelection Events, bool Resumable);

@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Answers;

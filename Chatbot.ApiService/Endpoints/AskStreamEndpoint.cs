@@ -28,7 +28,7 @@ public static class AskStreamEndpoint
         var streaming = StreamRequest.WantsStream(context.Request);
         var command = new AskCommand(read.Request!.Question!, read.Request.ConversationId, CallerIdentity.Of(context.User),
             streaming ? StreamRequest.Events(context.Request, services.Streaming.Value) : StreamEventSelection.TokensOnly,
-            Resumable: streaming && StreamRequest.WantsResumable(context.Request), Rehearsal: CallerIdentity.IsRehearsal(context.User));
+            Resumable: streaming && StreamRequest.WantsResumable(context.Request));
         var start = await services.Answers.StartAsync(command, context.RequestAborted);
         return start.Status switch
         {

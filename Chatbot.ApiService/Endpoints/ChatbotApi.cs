@@ -27,11 +27,9 @@ public static class ChatbotApi
     private static RouteGroupBuilder MapUnder(IEndpointRouteBuilder endpoints, string prefix)
     {
         var api = endpoints.MapGroup(prefix).WithTags("chatbot");
-        // Prewarm's rehearsals may reach these two; everything else is for real callers only.
-        var rehearsable = Callers(api).RequireAuthorization(CallerPolicies.Rehearsable);
         var chatbot = Callers(api).RequireAuthorization();
-        rehearsable.MapGet("/prewarm", PrewarmEndpoint.HandleAsync).WithSummary("Initialises the agent runtime and its connections; idempotent.");
-        rehearsable.MapPost("/ask_stream", AskStreamEndpoint.HandleAsync).Accepts<QuestionRequest>("application/json")
+        chatbot.MapGet("/prewarm", PrewarmEndpoint.HandleAsync).WithSummary("Initialises the agent runtime and its connections; idempotent.");
+        chatbot.MapPost("/ask_stream", AskStreamEndpoint.HandleAsync).Accepts<QuestionRequest>("application/json")
             .RequireRateLimiting(QuestionLimits.QuestionsPolicy)
             .WithSummary("Answers a question; Server-Sent Events with x-stream: true, else JSON.");
         chatbot.MapGet("/ask_stream/{runId}", ResumeStreamEndpoint.HandleAsync)

@@ -42,7 +42,7 @@ public static class PrewarmEndpoint
             Offline: provider == ModelProviders.Offline,
             WarmedAt: report.WarmedAt,
             TotalMs: Math.Round(report.TotalMs, 2),
-            Components: [.. report.Components.Select(part => new PrewarmComponentResponse(part.Name, part.DurationMs, part.Detail, part.Ok))],
+            Components: report.Components,
             ConversationTurnsLoaded: turnsLoaded,
             Stores: new StoresResponse(services.Stores.Infrastructure, services.Stores.Memory, services.Stores.Archive));
     }

@@ -23,12 +23,7 @@ public static class QuestionLimits
         builder.Services.AddOptionsWithValidateOnStart<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations();
         builder.Services.AddRateLimiter(options =>
         {
-            // A rehearsal (prewarm's own request) spends nobody's quota and is never refused: its
-            // limiter has the same shape with limits it cannot reach, so the first real question
-            // finds the limiter's code compiled.
-            options.AddPolicy(QuestionsPolicy, context => CallerIdentity.IsRehearsal(context.User)
-                ? RateLimitPartition.Get(IdentityRegistration.WarmupScheme, _ => QuestionLimiter(RateLimitOptions.Unreachable))
-                : RateLimitPartition.Get(CallerIdentity.Of(context.User).Owner, _ => QuestionLimiter(limits)));
+            options.AddPolicy(QuestionsPolicy, context => RateLimitPartition.Get(CallerIdentity.Of(context.User).Owner, _ => QuestionLimiter(limits)));
             options.OnRejected = RejectAsync;
         });
         return builder;

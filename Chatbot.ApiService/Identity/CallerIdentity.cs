@@ -14,9 +14,6 @@ public sealed class CallerIdentity(AltecoContext context, string authenticationT
     public static ClaimsPrincipal Principal(AltecoContext context, string authenticationType) =>
         new(new CallerIdentity(context, authenticationType));
 
-    /// <summary>Prewarm's own request, proven by its <see cref="WarmupKey"/>: answered offline, stored nowhere.</summary>
-    public static bool IsRehearsal(ClaimsPrincipal user) => user.Identity?.AuthenticationType == IdentityRegistration.WarmupScheme;
-
     /// <summary>Who asks; only on endpoints that require authorization, where a scheme has proved it.</summary>
     public static AltecoContext Of(ClaimsPrincipal user) =>
         user.Identities.OfType<CallerIdentity>().FirstOrDefault()?.Context

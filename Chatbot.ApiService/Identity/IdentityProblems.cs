@@ -8,9 +8,6 @@ public static class IdentityProblems
     public static IResult Unauthorized() => TypedResults.Problem(
         "This caller is not trusted to say who the user is.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
-    public static IResult RehearsalOnly() => TypedResults.Problem(
-        "A warm-up request may rehearse a question or warm the process, nothing else.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
-
     public static IResult Conflict(IdentityHeaderConflict conflict) => TypedResults.Problem(
         conflict.Message, statusCode: StatusCodes.Status400BadRequest, title: "Conflicting identity headers",
         extensions: new Dictionary<string, object?> { ["field"] = conflict.Field });

@@ -9,8 +9,8 @@ namespace Chatbot.ApiService.Identity;
 
 /// <summary>
 /// ASP.NET Core authentication for the API: one scheme per <see cref="AuthMode"/> behind a policy
-/// scheme that forwards to the configured one (or to prewarm's own), the authorization policies
-/// the chatbot endpoints require (<see cref="CallerPolicies"/>), and CORS for browser clients.
+/// scheme that forwards to the configured one, authorization (an endpoint that requires it admits
+/// any caller a scheme proved), and CORS for browser clients.
 /// </summary>
 public static class IdentityRegistration
 {
@@ -18,7 +18,6 @@ public static class IdentityRegistration
     public const string PolicyScheme = "chatbot";
     public const string GatewayScheme = "gateway";
     public const string DevelopmentScheme = "development";
-    public const string WarmupScheme = "warmup";
     public const string JwtScheme = JwtBearerDefaults.AuthenticationScheme;
 
     public static IHostApplicationBuilder AddChatbotAuth(this IHostApplicationBuilder builder)
@@ -32,17 +31,15 @@ public static class IdentityRegistration
             });
         services.AddSingleton<AuthModeSelector>();
         services.AddSingleton(provider => Proof(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
-        services.AddSingleton<WarmupKey>();
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "The configured identity mode", policy => policy.ForwardDefaultSelector = SchemeFor)
             .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(GatewayScheme, _ => { })
             .AddScheme<HeaderIdentityOptions, HeaderIdentityHandler>(DevelopmentScheme, _ => { })
-            .AddScheme<AuthenticationSchemeOptions, WarmupIdentityHandler>(WarmupScheme, _ => { })
             .AddJwtBearer(JwtScheme, _ => { });
         services.AddOptions<HeaderIdentityOptions>(GatewayScheme).Configure<GatewayProof, IOptions<AuthOptions>>((handler, gateway, auth) =>
             (handler.Proof, handler.Fields) = (gateway.IsProven, IdentityFields.Declared(auth.Value.GatewayFields, AuthOptions.GatewayFieldsSetting)));
         services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<IOptions<AuthOptions>>(JwtIdentity.Configure);
-        services.AddAuthorization(CallerPolicies.Add);
+        services.AddAuthorization();
 
         var origins = builder.Configuration.GetSection("Chatbot:Cors:Origins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
@@ -56,9 +53,7 @@ public static class IdentityRegistration
     private static GatewayProof Proof(AuthOptions options) =>
         new(options.GatewaySecret, options.GatewaySecretHeader, options.TrustedProxies, $"{AuthOptions.Section}:TrustedProxies");
 
-    /// <summary>A request that says it is prewarm's goes to the scheme that checks its key; every other to the configured mode's.</summary>
-    private static string SchemeFor(HttpContext context) =>
-        WarmupKey.IsClaimed(context) ? WarmupScheme : SchemeOf(context.RequestServices.GetRequiredService<AuthModeSelector>().Mode);
+    private static string SchemeFor(HttpContext context) => SchemeOf(context.RequestServices.GetRequiredService<AuthModeSelector>().Mode);
 
     public static string SchemeOf(AuthMode mode) => mode switch
     {

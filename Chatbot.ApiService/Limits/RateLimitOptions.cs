@@ -14,9 +14,6 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue, ErrorMessage = Section + ":ConcurrentStreamsPerUser must be at least 1.")]
     public int ConcurrentStreamsPerUser { get; set; } = 3;
 
-    /// <summary>Limits no caller reaches: prewarm's rehearsals run the same limiter code unrefused.</summary>
-    public static RateLimitOptions Unreachable => new() { QuestionsPerMinute = int.MaxValue, ConcurrentStreamsPerUser = int.MaxValue };
-
     /// <summary>One user's open answers: <see cref="ConcurrentStreamsPerUser"/> at once, none queued.</summary>
     public ConcurrencyLimiterOptions OpenAnswers() => new() { PermitLimit = ConcurrentStreamsPerUser, QueueLimit = 0 };
 }

@@ -2,44 +2,49 @@ using System.Diagnostics;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Llm;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
-using MongoDB.Bson;
+using Chatbot.Contracts.Api;
 using Microsoft.Extensions.Options;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Makes the first answer as fast as every later one: builds the agent runtime, opens the memory
-/// store, archive and model connections, and, once the server listens, sends the requests clients
-/// send to itself over HTTP (<see cref="HttpWarmup"/>: one answer per specialist, on the offline
-/// model) so the whole request path is JIT-compiled before readiness says so.
-/// One warm-up at a time however many callers arrive together; its report is reused until a
+/// Readies the process for its first question, as the seed's prewarm did: builds the agent team
+/// and opens the connections an answer uses (hot memory, run store, archive, model endpoint),
+/// timing each; the first time, it also asks its one round of rehearsals (<see cref="Rehearsal"/>).
+/// One warm-up at a time however many callers arrive together. Its report stands until a
 /// component has failed (the next call tries again) or no answer has begun for
-/// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>.
+/// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>: idle connections close, so it connects again.
 /// </summary>
 public sealed class PrewarmService(
     AgentRuntimeProvider runtimes,
-    HttpWarmup http,
-    MemoryWarmup memory,
+    IConversationStore memory,
     IRunStore runStore,
-    RunRegistry runs,
-    IOptions<PrewarmOptions> options,
     ModelConnectionWarmer model,
+    Rehearsal rehearsal,
+    RunRegistry runs,
     StoreStatus stores,
     IServiceProvider services,
+    IOptions<PrewarmOptions> options,
+    IHostApplicationLifetime lifetime,
     ChatbotMetrics metrics,
     ILogger<PrewarmService> logger)
 {
     private readonly Lock _gate = new();
     private Task<PrewarmReport>? _warmup;
-
     private PrewarmReport? _last;
+    private bool _rehearsed;
 
     /// <summary>The last finished warm-up, even with a failed component (readiness says which); null before the first.</summary>
     public PrewarmReport? Last => Volatile.Read(ref _last);
+
+    /// <summary>The warm-up under way or last run; null before the first began.</summary>
+    public Task? Current => Volatile.Read(ref _warmup);
 
     public Task<PrewarmReport> WarmAsync()
     {
@@ -60,26 +65,33 @@ public sealed class PrewarmService(
     {
         using var span = ChatbotActivities.Source.StartActivity("prewarm");
         var started = Stopwatch.GetTimestamp();
-        // 30 s for the work itself, plus every wait for the JIT at its longest.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30) + options.Value.LongestTierUp);
-        var components = new List<PrewarmComponent>
-        {
+        // At most 30 s, and a stop does not wait for a store that does not answer.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        stop.CancelAfter(TimeSpan.FromSeconds(30));
+        List<PrewarmComponentResponse> components =
+        [
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
-            await MeasureAsync("memory_store", () => memory.RunAsync(timeout.Token)),
-            await MeasureAsync("run_store", async () =>
-            {
-                await runStore.ConnectAsync(timeout.Token);
-                return runStore.Name;
-            }),
-            await MeasureAsync("archive", () => PingArchiveAsync(timeout.Token)),
-            await MeasureAsync("model_client", () => model.WarmAsync(timeout.Token)),
-            await MeasureAsync("http", () => http.RunAsync(timeout.Token)),
-        };
+            await MeasureAsync("memory_store", () => ConnectAsync(memory.Name, memory.ConnectAsync, stop.Token)),
+            await MeasureAsync("run_store", () => ConnectAsync(runStore.Name, runStore.ConnectAsync, stop.Token)),
+            await MeasureAsync("archive", () => PingArchiveAsync(stop.Token)),
+            await MeasureAsync("model_client", () => model.WarmAsync(stop.Token)),
+        ];
+        if (!_rehearsed)
+        {
+            components.Add(await MeasureAsync("http", () => rehearsal.RunAsync(stop.Token)));
+            _rehearsed = components[^1].Ok;
+        }
         var report = new PrewarmReport(components, Stopwatch.GetElapsedTime(started).TotalMilliseconds, DateTimeOffset.UtcNow);
         logger.LogInformation("Prewarm finished in {TotalMs:F1} ms: {Components}", report.TotalMs,
             string.Join(", ", components.Select(component => $"{component.Name} {component.DurationMs:F1} ms")));
         Volatile.Write(ref _last, report);
         return report;
+    }
+
+    private static async Task<string> ConnectAsync(string name, Func<CancellationToken, Task> connect, CancellationToken cancellationToken)
+    {
+        await connect(cancellationToken);
+        return name;
     }
 
     private async Task<string> PingArchiveAsync(CancellationToken cancellationToken)
@@ -92,22 +104,22 @@ public sealed class PrewarmService(
         return "mongodb";
     }
 
-    private async Task<PrewarmComponent> MeasureAsync(string name, Func<Task<string>> warm)
+    private async Task<PrewarmComponentResponse> MeasureAsync(string name, Func<Task<string>> warm)
     {
         using var span = ChatbotActivities.Source.StartActivity($"prewarm {name}")?.SetTag(ChatbotActivities.ComponentTag, name);
         var started = Stopwatch.GetTimestamp();
-        PrewarmComponent component;
+        PrewarmComponentResponse component;
         try
         {
             var detail = await warm();
-            component = new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
+            component = new(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A store or provider that is down must not stop the rest from warming; health says so.
             logger.LogWarning(exception, "Prewarm of {Component} failed", name);
             span.RecordError(exception);
-            component = new PrewarmComponent(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
+            component = new(name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "failed", Ok: false);
         }
         metrics.PrewarmComponent(name, component.DurationMs);
         return component;

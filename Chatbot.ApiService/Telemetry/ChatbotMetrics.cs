@@ -24,9 +24,6 @@ public sealed class ChatbotMetrics
     private readonly Histogram<int> _answerModelCalls;
     private readonly Histogram<long> _answerTokens;
 
-    /// <summary>Prewarm's rehearsals measure here: not among the meters the service exports (<c>ChatbotTelemetry.MeterNames</c>).</summary>
-    public const string RehearsalMeterName = ChatbotTelemetry.ServiceName + ".Rehearsals";
-
     /// <param name="meterName">Another name keeps the figures out of what the service exports (prewarm's rehearsals).</param>
     public ChatbotMetrics(IMeterFactory meters, string meterName = ChatbotTelemetry.ServiceName)
     {

@@ -7,9 +7,11 @@ using Chatbot.Benchmarks.Reporting;
 namespace Chatbot.Benchmarks.ColdStart;
 
 /// <summary>
-/// <c>coldstart</c>: fresh API processes, alternately with start-up prewarm on and off. Each
-/// measures process start → listening and → ready (<c>/health</c> 200, which waits for the
-/// warm-up when it is on), the first answer's time to first token, then steady-state answers.
+/// <c>coldstart</c>: fresh API processes, the variants in turn (<see cref="ColdStartVariant"/>; by
+/// default start-up prewarm on and off). Each measures process start → listening and → ready
+/// (<c>/health</c> 200, which waits for the warm-up when it is on), the first answer's time to
+/// first token as a client that is already warm sees it (so it is the server's), then
+/// steady-state answers.
 /// </summary>
 public static class ColdStartCommand
 {
@@ -22,14 +24,15 @@ public static class ColdStartCommand
         var machine = MachineDescription.Describe();
 
         await using var redis = await RedisServer.StartAsync();
+        var variants = ColdStartVariant.From(options, redis.ConnectionString);
         await WarmTheClientAsync(question);
         var results = new List<ColdStartRun>();
-        for (var i = 0; i < runs; i++)
+        for (var i = 1; i <= runs; i++)
         {
-            foreach (var prewarm in (bool[])[true, false])
+            foreach (var variant in variants)
             {
-                var run = await MeasureAsync(ApiServerOptions.From(options, tokenDelayMs: 0, prewarm, redis.ConnectionString), question, steadyRequests);
-                Console.WriteLine($"prewarm {(prewarm ? "on " : "off")} run {i + 1}: ready {run.Ready.TotalMilliseconds:0} ms, "
+                var run = await MeasureAsync(variant, i, question, steadyRequests);
+                Console.WriteLine($"{variant.Name} run {i}: ready {run.Ready.TotalMilliseconds:0} ms, "
                     + $"first TTFT {run.First.TimeToFirstTokenMs:0.0} ms, steady TTFT {run.SteadyTimeToFirstTokenMs:0.00} ms");
                 results.Add(run);
             }
@@ -37,6 +40,7 @@ public static class ColdStartCommand
 
         var header = $"## coldstart\n\nMachine: {machine}. Load average at end: {MachineDescription.LoadAverage()}.\n"
             + $"Offline model at 0 ms a token, Redis at {redis.ConnectionString}, \"{question}\", {steadyRequests} steady-state answers a process.\n"
+            + $"Variants, alternated: {string.Join("; ", variants.Select(variant => variant.Describe()))}.\n"
             + $"Run took {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.";
         await ResultsFile.WriteAsync("coldstart", ColdStartReport.Render(results, header));
         return 0;
@@ -56,9 +60,9 @@ public static class ColdStartCommand
         }
     }
 
-    private static async Task<ColdStartRun> MeasureAsync(ApiServerOptions options, string question, int steadyRequests)
+    private static async Task<ColdStartRun> MeasureAsync(ColdStartVariant variant, int number, string question, int steadyRequests)
     {
-        await using var api = await ApiServer.StartAsync(options);
+        await using var api = await ApiServer.StartAsync(variant.Options);
         using var client = new StreamClient(TimeSpan.FromSeconds(60));
         var target = StreamTarget.Api(api.BaseUrl, question, api.GatewaySecret);
         var first = await client.AskAsync(target, "coldstart-first");
@@ -71,6 +75,6 @@ public static class ColdStartCommand
         {
             steady.Add((await client.AskAsync(target, $"coldstart-steady-{i}")).TimeToFirstTokenMs);
         }
-        return new ColdStartRun(options.PrewarmOnStartup, api.Listening, api.Ready, first, new LatencyStats(steady).P50);
+        return new ColdStartRun(variant.Name, number, api.Listening, api.Ready, first, new LatencyStats(steady).P50);
     }
 }

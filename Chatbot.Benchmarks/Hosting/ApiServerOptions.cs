@@ -17,7 +17,8 @@ public sealed record ApiServerOptions(
             Environment = ParseEnvironment(options.Text("api-env")),
         };
 
-    private static IReadOnlyDictionary<string, string> ParseEnvironment(string? pairs) =>
+    /// <summary><c>Key=Value;Key=Value</c> as a dictionary.</summary>
+    public static IReadOnlyDictionary<string, string> ParseEnvironment(string? pairs) =>
         (pairs ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");

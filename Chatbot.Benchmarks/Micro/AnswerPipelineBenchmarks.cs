@@ -19,9 +19,10 @@ namespace Chatbot.Benchmarks.Micro;
 /// offline model at 0 ms a token (manager hand-off, tool call, answer), sink, and SSE frames
 /// into a pipe. Two knowledge questions of different lengths share every fixed cost, so the
 /// difference between them, divided by the difference in tokens, is the cost of one more token
-/// event. Memory is the in-process store (no Redis here), read but not written: the runner is
-/// prewarm's (<see cref="RehearsalRunner"/>), on the process's runtime. With <see cref="Tracing"/>, an activity listener records the gen_ai
-/// spans as the API's OpenTelemetry set-up does.
+/// event. Memory is the in-process store (no Redis here), one conversation kept at its last two
+/// turns and handed to the agents without history, so every answer reads and writes the same
+/// amount. With <see cref="Tracing"/>, an activity listener records the gen_ai spans as the API's
+/// OpenTelemetry set-up does.
 /// </summary>
 public class AnswerPipelineBenchmarks
 {
@@ -43,10 +44,15 @@ public class AnswerPipelineBenchmarks
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Chatbot:Llm:Offline:TokenDelayMs"] = "0" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Chatbot:Llm:Offline:TokenDelayMs"] = "0",
+            ["Chatbot:Memory:MaxHotTurns"] = "2",
+            ["Chatbot:Memory:HistoryCharacterBudget"] = "0",
+        });
         builder.AddChatbotApi(builder.AddChatbotStores());
         _host = builder.Build();
-        _runner = _host.Services.GetRequiredService<RehearsalRunner>().Runner;
+        _runner = _host.Services.GetRequiredService<ChatTurnRunner>();
         _runtime = await _host.Services.GetRequiredService<AgentRuntimeProvider>().GetAsync();
         if (Tracing)
         {

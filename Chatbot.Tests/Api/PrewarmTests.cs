@@ -31,7 +31,7 @@ public sealed class PrewarmTests
         Assert.Equal(Components, components.Select(c => c.Name));
         Assert.All(components, c => Assert.True(c.Ok, c.ToString()));
         Assert.All(components, c => Assert.True(c.DurationMs >= 0));
-        Assert.StartsWith($"{15 * HttpWarmup.WarmupQuestions.Length + 1} requests", components[^1].Detail);
+        Assert.StartsWith($"{Rehearsal.Questions.Length} questions", components[^1].Detail);
     }
 
     [Fact]
@@ -91,6 +91,17 @@ public sealed class PrewarmTests
 
         Assert.Equal("Degraded", cold);
         Assert.Equal("Healthy", warm);
+    }
+
+    [Fact]
+    public async Task Without_startup_prewarm_readiness_is_healthy_once_a_question_built_the_team()
+    {
+        await using var factory = new ApiFactory().With("Chatbot:Prewarm:OnStartup", "false");
+        using var http = factory.CreateClient();
+
+        (await http.PostAsJsonAsync(ChatbotRoutes.AskStream, new QuestionRequest("What is CAPEX?"))).EnsureSuccessStatusCode();
+
+        Assert.Equal("Healthy", await http.GetStringAsync("/health"));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>API replicas behind Aspire's proxy, sharing one Redis, as a scaled deployment runs.</summary>
+    public const int ApiReplicas = 2;
+
     private DistributedApplication? _app;
 
     /// <summary>What the web front end proves itself with to the API; set here so tests can call the API as the gateway.</summary>
@@ -23,8 +26,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Chatbot_AppHost>(
-            // Two API replicas behind Aspire's proxy, sharing one Redis, as a scaled deployment runs.
-            ["Chatbot:Infrastructure=local", "Chatbot:ApiReplicas=2", $"Parameters:gateway-secret={GatewaySecret}"],
+            ["Chatbot:Infrastructure=local", $"Chatbot:ApiReplicas={ApiReplicas}", $"Parameters:gateway-secret={GatewaySecret}"],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -14,7 +15,7 @@ using StackExchange.Redis;
 namespace Chatbot.Tests.Aspire;
 
 [Collection(AppHostCollection.Name)]
-public sealed class AppHostTests(AppHostFixture fixture)
+public sealed partial class AppHostTests(AppHostFixture fixture)
 {
     [Theory]
     [InlineData("apiservice")]
@@ -89,6 +90,65 @@ public sealed class AppHostTests(AppHostFixture fixture)
         Assert.StartsWith("redis-server ", title);
         Assert.EndsWith($":{port}", title);
     }
+
+    [Fact]
+    public async Task The_apis_start_logs_no_warning_or_error_from_the_warm_up()
+    {
+        var logs = fixture.App.Services.GetRequiredService<ResourceLoggerService>();
+        var replicas = await ApiReplicasAsync();
+
+        Assert.Equal(AppHostFixture.ApiReplicas, replicas.Count);
+        foreach (var replica in replicas)
+        {
+            var start = await StartOfLogAsync(logs, replica);
+
+            Assert.Contains(start, entry => entry is ("info", "Chatbot.ApiService.Prewarm.PrewarmService"));
+            Assert.DoesNotContain(start, entry => entry.Level is "warn" or "fail" or "crit" && FromTheWarmUp(entry.Category));
+        }
+    }
+
+    /// <summary>The names of the API's replicas, as the AppHost's notifications give them.</summary>
+    private async Task<HashSet<string>> ApiReplicasAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var replicas = new HashSet<string>();
+        await foreach (var update in fixture.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (update.Resource.Name == "apiservice" && replicas.Add(update.ResourceId) && replicas.Count == AppHostFixture.ApiReplicas)
+            {
+                return replicas;
+            }
+        }
+        return replicas;
+    }
+
+    /// <summary>A replica's console log entries (level, category) up to its first "Prewarm finished": the tests' own traffic comes after.</summary>
+    private static async Task<List<(string Level, string Category)>> StartOfLogAsync(ResourceLoggerService logs, string replica)
+    {
+        var entries = new List<(string Level, string Category)>();
+        await foreach (var batch in logs.GetAllAsync(replica))
+        {
+            entries.AddRange(batch.Select(line => ConsoleEntry().Match(AnsiColour().Replace(line.Content, "")))
+                .Where(match => match.Success)
+                .Select(match => (match.Groups["level"].Value, match.Groups["category"].Value)));
+        }
+        var warmed = entries.FindIndex(entry => entry is ("info", "Chatbot.ApiService.Prewarm.PrewarmService"));
+        return warmed < 0 ? entries : entries[..(warmed + 1)];
+    }
+
+    /// <summary>The warm-up itself, readiness while it runs, and its rehearsals' answers.</summary>
+    private static bool FromTheWarmUp(string category) =>
+        category.StartsWith("Chatbot.ApiService.Prewarm.", StringComparison.Ordinal)
+        || category.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks.", StringComparison.Ordinal)
+        || category.StartsWith("Chatbot.ApiService.Answers.", StringComparison.Ordinal)
+        || category.StartsWith("Chatbot.ApiService.Agents.", StringComparison.Ordinal);
+
+    /// <summary>The console logger's first line of an entry: <c>warn: Category[id]</c>.</summary>
+    [GeneratedRegex(@"\b(?<level>trce|dbug|info|warn|fail|crit): (?<category>[\w.]+)\[\d+\]")]
+    private static partial Regex ConsoleEntry();
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex AnsiColour();
 
     /// <summary>A variable of the API's environment as the AppHost hands it over, references resolved.</summary>
     private async Task<string> ApiEnvironmentAsync(string name)

@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Memory.Archive;
 using Chatbot.ApiService.Memory.Redis;
@@ -5,6 +6,7 @@ using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static Chatbot.Tests.Memory.Support.Turns;
@@ -217,7 +219,8 @@ public sealed class ArchivedConversationStoreTests(RedisServerFixture redis) : I
     {
         var metrics = new ArchiveMetrics(_metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var queue = new ArchiveQueue(options, metrics, NullLogger<ArchiveQueue>.Instance);
-        var writer = new ArchiveWriter(queue, archive, metrics, options, TimeProvider.System, NullLogger<ArchiveWriter>.Instance);
+        var writer = new ArchiveWriter(queue, archive, metrics, options, Microsoft.Extensions.Options.Options.Create(new ShutdownOptions()),
+            new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), TimeProvider.System, NullLogger<ArchiveWriter>.Instance);
         _writers.Add(writer);
         await writer.StartAsync(None);
         var hot = new RedisConversationStore(redis.Client, options);

@@ -12,7 +12,7 @@ namespace Chatbot.Tests.Prewarm;
 /// <summary>
 /// Prewarm keeps the process warm as the seed does: what failed to warm is tried again (by itself
 /// with backoff, and by the next /prewarm call), readiness names what is not warm, and a process
-/// that has been quiet is warmed again.
+/// that has been quiet is connected again, without asking anything.
 /// </summary>
 public sealed class PrewarmRefreshTests
 {
@@ -68,6 +68,9 @@ public sealed class PrewarmRefreshTests
         var again = await UntilAsync(() => prewarm.Last is { } report && report.WarmedAt > first.WarmedAt ? report : null);
 
         Assert.True(again.AllWarm);
+        // Reconnecting only: the round of rehearsals is the first warm-up's alone.
+        Assert.Contains(first.Components, component => component.Name == "http");
+        Assert.DoesNotContain(again.Components, component => component.Name == "http");
     }
 
     private static async Task<HealthCheckResult> ReadinessAsync(ApiFactory factory) =>

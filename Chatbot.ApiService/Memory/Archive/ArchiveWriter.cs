@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Limits;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -7,13 +8,18 @@ namespace Chatbot.ApiService.Memory.Archive;
 /// <summary>
 /// Writes the queued changes to the archive in order, each retried with exponential backoff and
 /// jitter; one that still fails is counted and logged, and the next goes on. Prepares the archive
-/// (indexes) first, and on shutdown writes what is queued before the host stops.
+/// (indexes) first, and on shutdown writes what is queued, within the drain time
+/// (<see cref="ShutdownOptions.DrainTime"/>, counted from the moment the host began stopping): an
+/// archive that does not answer then has what is left given up, counted and logged, rather than
+/// holding the stop until the host's own limit.
 /// </summary>
 public sealed class ArchiveWriter(
     ArchiveQueue queue,
     [FromKeyedServices(ArchiveWriter.ArchiveKey)] IConversationStore archive,
     ArchiveMetrics metrics,
     IOptions<MemoryOptions> options,
+    IOptions<ShutdownOptions> shutdown,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<ArchiveWriter> logger) : BackgroundService
 {
@@ -21,9 +27,11 @@ public sealed class ArchiveWriter(
     public const string ArchiveKey = "archive";
 
     private readonly ResiliencePipeline _retry = RetryPipeline(options.Value, clock);
+    private readonly CancellationTokenSource _drainOver = new(Timeout.InfiniteTimeSpan, clock);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        lifetime.ApplicationStopping.Register(() => _drainOver.CancelAfter(shutdown.Value.DrainTime));
         await PrepareAsync(stoppingToken);
         // Not stoppingToken: after StopAsync completes the queue, what is left is still written.
         await foreach (var write in queue.Reader.ReadAllAsync(CancellationToken.None))
@@ -32,18 +40,26 @@ public sealed class ArchiveWriter(
         }
     }
 
+    /// <summary>Writes what is queued until the drain time is over; then cancels the write in flight and gives up the rest.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Complete();
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _drainOver.Token);
         try
         {
-            await (ExecuteTask ?? Task.CompletedTask).WaitAsync(cancellationToken);
+            await (ExecuteTask ?? Task.CompletedTask).WaitAsync(drain.Token);
         }
         catch (OperationCanceledException)
         {
-            logger.LogError("Shutdown came before the archive queue drained: {Pending} writes left", queue.Pending);
+            logger.LogError("The drain time ended before the archive queue drained: {Pending} writes left are given up", queue.Pending);
         }
         await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _drainOver.Dispose();
+        base.Dispose();
     }
 
     private async Task PrepareAsync(CancellationToken stoppingToken)

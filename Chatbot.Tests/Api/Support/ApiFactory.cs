@@ -20,8 +20,6 @@ public sealed class ApiFactory : WebApplicationFactory<ApiServiceAssembly>
         // Tests send many questions as one user; the rate-limit tests set their own limits.
         ["Chatbot:RateLimits:QuestionsPerMinute"] = "100000",
         ["Chatbot:RateLimits:ConcurrentStreamsPerUser"] = "100000",
-        // Waiting for the JIT to settle costs seconds on a busy test machine; HttpWarmupTests turn it on.
-        ["Chatbot:Prewarm:TierUpPasses"] = "0",
     };
     private IChatClient? _model;
 

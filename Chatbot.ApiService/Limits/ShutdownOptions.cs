@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chatbot.ApiService.Answers;
+namespace Chatbot.ApiService.Limits;
 
-/// <summary><c>Chatbot:Shutdown</c>: how long answers in flight may finish after SIGTERM.</summary>
+/// <summary><c>Chatbot:Shutdown</c>: how long answers in flight, and the archive's queued writes, may finish after SIGTERM.</summary>
 public sealed class ShutdownOptions
 {
     public const string Section = "Chatbot:Shutdown";
