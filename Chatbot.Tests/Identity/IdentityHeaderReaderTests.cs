@@ -2,6 +2,7 @@ using System.Text;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
+using Chatbot.Tests.Memory.Support;
 using Microsoft.AspNetCore.Http;
 
 namespace Chatbot.Tests.Identity;
@@ -228,7 +229,8 @@ public sealed class IdentityHeaderReaderTests
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is CAPEX?", "token-log",
             CallerHeaders.Field(IdentityHeaders.AccessToken, "tok-ABCDEF-123"), CallerHeaders.User("u-7"), CallerHeaders.Field(IdentityHeaders.LogId, "log-77")));
 
-        Assert.Contains(factory.Logs.Lines, line => line.Contains("completed") && line.Contains("log_id=log-77"));
+        // The run's completion line is written after its complete event is sent.
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(factory.Logs.Lines.Any(line => line.Contains("completed") && line.Contains("log_id=log-77")))));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("tok-ABCDEF-123"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("u-7"));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("What is CAPEX?"));

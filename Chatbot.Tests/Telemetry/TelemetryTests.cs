@@ -5,6 +5,7 @@ using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
+using Chatbot.Tests.Memory.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -48,6 +49,8 @@ public sealed class TelemetryTests
 
         var (_, events) = await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("What is OPEX?", "metrics-calls"));
 
+        // Recorded as the run ends, after its complete event is sent.
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(calls.GetMeasurementSnapshot().Count == 2)));
         Assert.Equal([("knowledge", 2), ("manager", 1)],
             calls.GetMeasurementSnapshot().Select(m => ((string)m.Tags["agent"]!, m.Value)).Order());
         var input = tokens.GetMeasurementSnapshot().Where(m => (string?)m.Tags["type"] == "input").ToArray();
@@ -95,6 +98,8 @@ public sealed class TelemetryTests
             "What is the payback of a 100000 EUR investment saving 15000 EUR a year?", "trace-1"));
 
         var runId = events[0].Text(StreamEventFields.RunId);
+        // The run's span ends after its complete event is sent.
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(HasEnded(spans, runId))), "The run's span never ended.");
         Activity[] trace;
         lock (spans)
         {
@@ -109,6 +114,14 @@ public sealed class TelemetryTests
         Assert.Contains(trace, span => span.OperationName == "agent manager");
         Assert.Contains(trace, span => span.Source.Name == "Experimental.Microsoft.Extensions.AI" && IsUnder(span, finance, trace));
         Assert.DoesNotContain(trace.SelectMany(span => span.TagObjects), tag => tag.Value?.ToString()?.Contains("100000 EUR") == true);
+    }
+
+    private static bool HasEnded(List<Activity> spans, string? runId)
+    {
+        lock (spans)
+        {
+            return spans.Any(span => span.OperationName == "chat run" && (string?)span.GetTagItem(ChatbotActivities.RunIdTag) == runId);
+        }
     }
 
     /// <summary>MEAI's function-invocation spans may sit between an agent and its tool.</summary>
