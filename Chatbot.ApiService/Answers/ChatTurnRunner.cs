@@ -38,10 +38,10 @@ public sealed class ChatTurnRunner(
     /// <paramref name="stop"/> is the request's abort token, or a resumable run's stop switch.
     /// </summary>
     public Task StartAsync(ChatTurn turn, RunEventSink sink, CancellationToken stop) =>
-        Task.Run(() => ProduceAsync(runtime: null, turn, sink, stop), CancellationToken.None);
+        Task.Run(() => ProduceAsync(turn, sink, stop), CancellationToken.None);
 
-    /// <summary>Runs on <paramref name="runtime"/>, or on the process's runtime when null.</summary>
-    public async Task ProduceAsync(AgentRuntime? runtime, ChatTurn turn, RunEventSink sink, CancellationToken stopRequested)
+    /// <summary>Produces the answer on the calling thread (the micro benchmark measures it so).</summary>
+    public async Task ProduceAsync(ChatTurn turn, RunEventSink sink, CancellationToken stopRequested)
     {
         using var tracked = runs.Track();
         using var span = ChatbotActivities.Source.StartActivity("chat run");
@@ -62,7 +62,7 @@ public sealed class ChatTurnRunner(
             var history = await memory.GetTurnsAsync(key, stop.Token);
             var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
-            runtime ??= await runtimes.GetAsync();
+            var runtime = await runtimes.GetAsync();
             await runtime.RunAsync(messages, run, stop.Token);
             await StandInForNoAnswerAsync(turn, sink, stop.Token);
 
