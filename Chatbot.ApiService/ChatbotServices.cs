@@ -3,6 +3,7 @@ using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Logging;
 using Chatbot.ApiService.Memory;
@@ -43,7 +44,6 @@ public static class ChatbotServices
         services.AddSingleton(_ => AssetCatalog.Load(Path.Combine(data, "assets.json")));
 
         builder.AddModelClient();
-        services.AddSingleton<AgentRuntimeFactory>();
         services.AddSingleton<AgentRuntimeProvider>();
         services.AddSingleton<ChatTurnRunner>();
         services.AddSingleton<AnswerCoordinator>();

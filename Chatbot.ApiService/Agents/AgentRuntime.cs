@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Live;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Agents;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
@@ -106,3 +107,12 @@ public sealed class Manager
     private Specialist? HandedTo(string functionName) =>
         _specialists.FirstOrDefault(specialist => functionName == ToolNames.HandoffPrefix + specialist.Name);
 }
+
+/// <summary>
+/// One manager turn's outcome: the hand-offs in call order, every function it called (each needs
+/// a result if the manager is asked again), and whether it called <c>finish</c>.
+/// </summary>
+public sealed record ManagerDecision(IReadOnlyList<Handoff> Handoffs, IReadOnlyList<FunctionCallContent> Calls, bool Finished);
+
+/// <summary>The manager's call to a <c>transfer_to_*</c> declaration, and the specialist it names.</summary>
+public sealed record Handoff(FunctionCallContent Call, Specialist Specialist);

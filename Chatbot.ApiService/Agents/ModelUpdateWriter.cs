@@ -1,4 +1,5 @@
 using System.Text;
+using Chatbot.ApiService.Live;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Agents;

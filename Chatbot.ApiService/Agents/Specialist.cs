@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;

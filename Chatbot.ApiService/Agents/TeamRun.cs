@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Telemetry;
 using Microsoft.Extensions.AI;
 

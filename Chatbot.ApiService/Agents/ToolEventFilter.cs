@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Telemetry;
 using Microsoft.SemanticKernel;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;

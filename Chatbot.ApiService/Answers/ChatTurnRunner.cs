@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;

@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Live;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Answers;

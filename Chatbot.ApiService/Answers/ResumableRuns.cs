@@ -1,6 +1,6 @@
 using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Runs;
-using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Answers;

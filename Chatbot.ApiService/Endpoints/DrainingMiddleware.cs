@@ -1,4 +1,4 @@
-using Chatbot.ApiService.Answers;
+using Chatbot.ApiService.Live;
 
 namespace Chatbot.ApiService.Endpoints;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Identity;
-using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Chatbot.ApiService.Agents;
-using Chatbot.ApiService.Answers;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;

@@ -31,8 +31,7 @@ public sealed class RehearsalAnswers(IServiceProvider services)
             new LoggerFactory(services.GetServices<ILoggerProvider>(), new LoggerFilterOptions { MinLevel = LogLevel.Warning }),
             services.GetRequiredService<SecretRedactor>());
         var offline = ModelPipelines.Over(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }), services);
-        var team = ActivatorUtilities.CreateInstance<AgentRuntimeFactory>(services, metrics, logs.CreateLogger<AgentRuntime>());
-        var runtimes = ActivatorUtilities.CreateInstance<AgentRuntimeProvider>(services, team, offline, metrics, logs.CreateLogger<AgentRuntimeProvider>());
+        var runtimes = ActivatorUtilities.CreateInstance<AgentRuntimeProvider>(services, offline, metrics, logs.CreateLogger<AgentRuntime>());
         var runner = ActivatorUtilities.CreateInstance<ChatTurnRunner>(services,
             runtimes, ActivatorUtilities.CreateInstance<InProcessConversationStore>(services), metrics, logs.CreateLogger<ChatTurnRunner>());
         return ActivatorUtilities.CreateInstance<AnswerCoordinator>(services, runner, metrics, logs.CreateLogger<AnswerCoordinator>());

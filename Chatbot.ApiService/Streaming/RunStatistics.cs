@@ -11,3 +11,6 @@ public sealed record RunStatistics(
     double DurationMs,
     int ModelCalls = 0,
     IReadOnlyList<ModelUsage>? Agents = null);
+
+/// <summary>What one agent's model calls cost in a run: calls, and the tokens the provider reported.</summary>
+public sealed record ModelUsage(string Agent, int Calls, long InputTokens, long OutputTokens);

@@ -64,7 +64,7 @@ public static class StreamEventJson
         var reader = new Utf8JsonReader(utf8Json);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        if (!StreamEventTypeNames.TryParse(root.GetProperty(StreamEventFields.Type).GetString() ?? "", out var type))
+        if (!StreamEventTypeWire.TryParse(root.GetProperty(StreamEventFields.Type).GetString() ?? "", out var type))
         {
             throw new JsonException($"Unknown stream event type in a stored event: {root.GetProperty(StreamEventFields.Type)}.");
         }

@@ -15,19 +15,15 @@ public enum StreamEventType
     Error,
 }
 
-public static class StreamEventTypeNames
+/// <summary>The contract's wire names (<see cref="StreamEventTypes"/>) for <see cref="StreamEventType"/>, both ways.</summary>
+public static class StreamEventTypeWire
 {
-    public const string Start = StreamEventTypes.Start;
-    public const string Token = StreamEventTypes.Token;
-    public const string Thinking = StreamEventTypes.Thinking;
-    public const string AgentStart = StreamEventTypes.AgentStart;
-    public const string ToolStart = StreamEventTypes.ToolStart;
-    public const string ToolEnd = StreamEventTypes.ToolEnd;
-    public const string Complete = StreamEventTypes.Complete;
-    public const string Error = StreamEventTypes.Error;
-
-    /// <summary>The wire names, in the order of <see cref="StreamEventType"/>: one table both ways.</summary>
-    private static readonly string[] Names = [Start, Token, Thinking, AgentStart, ToolStart, ToolEnd, Complete, Error];
+    /// <summary>In the order of <see cref="StreamEventType"/>: one table both ways.</summary>
+    private static readonly string[] Names =
+    [
+        StreamEventTypes.Start, StreamEventTypes.Token, StreamEventTypes.Thinking, StreamEventTypes.AgentStart,
+        StreamEventTypes.ToolStart, StreamEventTypes.ToolEnd, StreamEventTypes.Complete, StreamEventTypes.Error,
+    ];
 
     public static string ToWireName(this StreamEventType type) =>
         (uint)type < (uint)Names.Length ? Names[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);

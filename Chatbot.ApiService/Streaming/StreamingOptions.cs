@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Streaming;
+
 namespace Chatbot.ApiService.Streaming;
 
 /// <summary><c>Chatbot:Streaming</c>: which event types the server allows and sends by default, and the heartbeat pace.</summary>
@@ -7,11 +9,11 @@ public sealed class StreamingOptions
 
     private static readonly string[] AllLevelTwoEvents =
     [
-        StreamEventTypeNames.Token,
-        StreamEventTypeNames.Thinking,
-        StreamEventTypeNames.AgentStart,
-        StreamEventTypeNames.ToolStart,
-        StreamEventTypeNames.ToolEnd,
+        StreamEventTypes.Token,
+        StreamEventTypes.Thinking,
+        StreamEventTypes.AgentStart,
+        StreamEventTypes.ToolStart,
+        StreamEventTypes.ToolEnd,
     ];
 
     /// <summary>

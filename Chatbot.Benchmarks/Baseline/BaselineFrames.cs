@@ -1,7 +1,8 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Baseline;
 
@@ -20,7 +21,7 @@ public static class BaselineFrames
     private static byte[] Render(StreamEvent token)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        buffer.Write(Encoding.UTF8.GetBytes($"id: {token.Sequence}\nevent: {StreamEventTypeNames.Token}\ndata: "));
+        buffer.Write(Encoding.UTF8.GetBytes($"id: {token.Sequence}\nevent: {StreamEventTypes.Token}\ndata: "));
         using (var json = new Utf8JsonWriter(buffer, StreamEventJson.WriterOptions))
         {
             StreamEventJson.Write(json, token);

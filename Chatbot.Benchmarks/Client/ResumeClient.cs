@@ -33,8 +33,8 @@ public sealed class ResumeClient(TimeSpan requestTimeout) : IDisposable
         await foreach (var item in SseParser.Create(body).EnumerateAsync(timeout.Token))
         {
             last = Sequence(item);
-            tokens += item.EventType == StreamEventTypeNames.Token ? 1 : 0;
-            if (item.EventType is StreamEventTypeNames.Complete or StreamEventTypeNames.Error)
+            tokens += item.EventType == StreamEventTypes.Token ? 1 : 0;
+            if (item.EventType is StreamEventTypes.Complete or StreamEventTypes.Error)
             {
                 throw new InvalidOperationException($"The run ended ({item.EventType}) before {dropAfter} events: nothing left to resume.");
             }
@@ -117,12 +117,12 @@ public sealed class ResumeClient(TimeSpan requestTimeout) : IDisposable
             }
             switch (item.EventType)
             {
-                case StreamEventTypeNames.Token:
+                case StreamEventTypes.Token:
                     tokens++;
                     break;
-                case StreamEventTypeNames.Complete:
+                case StreamEventTypes.Complete:
                     return first with { Tokens = tokens };
-                case StreamEventTypeNames.Error:
+                case StreamEventTypes.Error:
                     return ResumeOutcome.Failed("error event");
             }
         }

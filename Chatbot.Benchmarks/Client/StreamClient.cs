@@ -50,15 +50,15 @@ public sealed class StreamClient : IDisposable
             {
                 switch (item.EventType)
                 {
-                    case StreamEventTypeNames.Token:
+                    case StreamEventTypes.Token:
                         if (tokens++ == 0)
                         {
                             firstToken = Stopwatch.GetTimestamp();
                         }
                         break;
-                    case StreamEventTypeNames.Complete:
+                    case StreamEventTypes.Complete:
                         return WithServerFigures(Finished(started, firstToken, tokens), item.Data);
-                    case StreamEventTypeNames.Error:
+                    case StreamEventTypes.Error:
                         return StreamOutcome.Failed(Elapsed(started), tokens, "error event");
                 }
             }
@@ -91,7 +91,7 @@ public sealed class StreamClient : IDisposable
         var tokens = new List<string>();
         await foreach (var item in SseParser.Create(body).EnumerateAsync(timeout.Token))
         {
-            if (item.EventType == StreamEventTypeNames.Token)
+            if (item.EventType == StreamEventTypes.Token)
             {
                 using var json = JsonDocument.Parse(item.Data);
                 tokens.Add(json.RootElement.GetProperty(StreamEventFields.Content).GetString() ?? "");

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService.Agents;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Identity;
 using Microsoft.Extensions.AI;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.ServerSentEvents;
+using System.Net;
 using Chatbot.ApiService.Streaming;
 using Chatbot.Benchmarks.Client;
+using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Benchmarks.Resume;
 
@@ -52,7 +53,7 @@ public sealed class CadenceClient(TimeSpan requestTimeout) : IDisposable
         {
             switch (item.EventType)
             {
-                case StreamEventTypeNames.Token:
+                case StreamEventTypes.Token:
                     var now = Stopwatch.GetTimestamp();
                     var pause = tokens == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(last, now).TotalMilliseconds;
                     first = tokens++ == 0 ? now : first;
@@ -60,11 +61,11 @@ public sealed class CadenceClient(TimeSpan requestTimeout) : IDisposable
                     longestPause = double.IsFinite(pause) ? Math.Max(longestPause, pause) : longestPause;
                     last = now;
                     break;
-                case StreamEventTypeNames.Complete:
+                case StreamEventTypes.Complete:
                     return tokens == 0 ? CadenceOutcome.Failed("no tokens") : new CadenceOutcome(
                         Stopwatch.GetElapsedTime(started, first).TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                         tokens, longestPause, deliveries, null);
-                case StreamEventTypeNames.Error:
+                case StreamEventTypes.Error:
                     return CadenceOutcome.Failed("error event");
             }
         }

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
+using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;
 using Chatbot.Contracts.Api;

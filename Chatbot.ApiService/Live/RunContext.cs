@@ -2,7 +2,7 @@ using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Identity;
 using Microsoft.SemanticKernel;
 
-namespace Chatbot.ApiService.Agents;
+namespace Chatbot.ApiService.Live;
 
 /// <summary>
 /// What one run's agents, tools and filters need: who asks (portfolio tools filter by it), where

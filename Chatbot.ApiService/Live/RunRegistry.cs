@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Answers;
+namespace Chatbot.ApiService.Live;
 
 /// <summary>
 /// The runs in flight in this process: counted (so a test can see that nothing is orphaned),

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
+using Chatbot.ApiService.Streaming;
 
-namespace Chatbot.ApiService.Streaming;
+namespace Chatbot.ApiService.Live;
 
 /// <summary>
 /// The producer's side of one run's stream buffer: the agent run writes events here, the HTTP

@@ -1,7 +1,7 @@
 using Chatbot.ApiService.Streaming;
 using Microsoft.Extensions.AI;
 
-namespace Chatbot.ApiService.Agents;
+namespace Chatbot.ApiService.Live;
 
 /// <summary>
 /// What a run's model calls cost, per agent in the order they first called: what an answer costs
