@@ -1,9 +1,9 @@
 using Chatbot.ApiService;
 using Chatbot.ApiService.Endpoints;
 using Chatbot.ApiService.Identity;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Settings;
-using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 

@@ -5,6 +5,7 @@ using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.Contracts.Streaming;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Answers;
@@ -20,7 +21,7 @@ public sealed class ChatTurnRunner(
     AgentRuntimeProvider runtimes,
     IConversationStore memory,
     IOptions<MemoryOptions> memoryOptions,
-    IOptions<LlmOptions> llm,
+    ModelClients model,
     IOptions<RunBudgetOptions> budgets,
     RunRegistry runs,
     ChatbotMetrics metrics,
@@ -56,12 +57,12 @@ public sealed class ChatTurnRunner(
         // Debug: the completion line carries everything; one console line less per answer is
         // measurable under load (see docs/benchmarks.md).
         logger.LogDebug("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
-            turn.RunId, turn.ConversationId, llm.Value.ProviderName, sink.Level, turn.Identity);
+            turn.RunId, turn.ConversationId, model.Provider, sink.Level, turn.Identity);
         WarnWithoutTenant(turn);
         try
         {
             var history = await memory.GetTurnsAsync(key, stop.Token);
-            var messages = ConversationHistory.ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
+            var messages = ToMessages(history, memoryOptions.Value.HistoryCharacterBudget, turn.Question);
 
             var runtime = await runtimes.GetAsync();
             await runtime.RunAsync(messages, run, stop.Token);
@@ -146,7 +147,7 @@ public sealed class ChatTurnRunner(
     private void Record(ChatTurn turn, RunEventSink sink, RunContext run, string outcome)
     {
         var statistics = run.Statistics();
-        metrics.StreamEnded(llm.Value.ProviderName, sink.Level, outcome, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens);
+        metrics.StreamEnded(model.Provider, sink.Level, outcome, statistics.TimeToFirstTokenMs, statistics.DurationMs, statistics.OutputTokens);
         foreach (var usage in run.Usage.ByAgent)
         {
             metrics.ModelUsed(usage.Agent, usage.Calls, usage.InputTokens, usage.OutputTokens);
@@ -164,5 +165,25 @@ public sealed class ChatTurnRunner(
             new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId, Id: turn.QuestionTurnId),
             new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools, Id: turn.AnswerTurnId),
         ];
+    }
+
+    /// <summary>The stored turns as the messages the agents read: the newest that fit the character budget, then the question.</summary>
+    private static List<ChatMessage> ToMessages(IReadOnlyList<ConversationTurn> turns, int characterBudget, string question)
+    {
+        var kept = new List<ChatMessage>();
+        var remaining = characterBudget - question.Length;
+        for (var i = turns.Count - 1; i >= 0 && remaining > 0; i--)
+        {
+            var turn = turns[i];
+            if (turn.Content.Length > remaining)
+            {
+                break;
+            }
+            remaining -= turn.Content.Length;
+            kept.Add(new ChatMessage(turn.Role == ConversationTurn.User ? ChatRole.User : ChatRole.Assistant, turn.Content));
+        }
+        kept.Reverse();
+        kept.Add(new ChatMessage(ChatRole.User, question));
+        return kept;
     }
 }

@@ -1,4 +1,3 @@
-using Chatbot.ApiService.Limits;
 using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Runs;
 using Microsoft.Extensions.Options;

@@ -27,20 +27,8 @@ public static class ChatbotApi
     private static RouteGroupBuilder MapUnder(IEndpointRouteBuilder endpoints, string prefix)
     {
         var api = endpoints.MapGroup(prefix).WithTags("chatbot");
-        var chatbot = Callers(api).RequireAuthorization();
-        chatbot.MapGet("/prewarm", PrewarmEndpoint.HandleAsync).WithSummary("Initialises the agent runtime and its connections; idempotent.");
-        chatbot.MapPost("/ask_stream", AskStreamEndpoint.HandleAsync).Accepts<QuestionRequest>("application/json")
-            .RequireRateLimiting(QuestionLimits.QuestionsPolicy)
-            .WithSummary("Answers a question; Server-Sent Events with x-stream: true, else JSON.");
-        chatbot.MapGet("/ask_stream/{runId}", ResumeStreamEndpoint.HandleAsync)
-            .WithSummary("Resumes a resumable run's stream after Last-Event-ID (or ?after=): replay, then live until its end.");
-        chatbot.MapPost("/ask_stream/{runId}/cancel", CancelRunEndpoint.HandleAsync).WithSummary("Stops one of the caller's resumable runs, wherever it runs.");
-        chatbot.MapGet("/conversations", ConversationsEndpoint.ListAsync).WithSummary("The caller's conversations, newest first, paged (page, page_size).");
-        chatbot.MapGet("/conversations/{id}", ConversationsEndpoint.GetAsync).WithSummary("The turns of one of the caller's conversations; 404 for any other.");
-        chatbot.MapDelete("/conversations/{id}", ConversationsEndpoint.DeleteAsync).WithSummary("Erases one of the caller's conversations, hot and archived.");
-        // Open like /health and /alive: probes carry no identity.
-        api.MapGet("/health", SeedHealthEndpoint.Handle)
-            .WithSummary("The seed's health shape: status, agent_initialized, agent_id, timestamp.");
+        Callers(api).RequireAuthorization().MapPrewarmApi().MapChatApi().MapConversationsApi();
+        api.MapSeedHealth();
         return api;
     }
 

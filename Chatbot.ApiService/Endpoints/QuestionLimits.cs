@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Identity;
-using Chatbot.ApiService.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 

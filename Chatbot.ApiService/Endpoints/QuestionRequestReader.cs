@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.ComponentModel.DataAnnotations;
 using System.IO.Pipelines;
-using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using System.Text;
 using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -135,4 +137,59 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string field) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["field"] = field });
+}
+
+/// <summary>A question body read: the request, or the problem that refuses it (a 4xx about the body, or a field that is invalid).</summary>
+public sealed record QuestionReading(QuestionRequest? Request, ProblemHttpResult? Problem = null, ValidationProblem? Invalid = null)
+{
+    public static QuestionReading Refused(ProblemHttpResult problem) => new(null, Problem: problem);
+
+    public static QuestionReading Refused(ValidationProblem invalid) => new(null, Invalid: invalid);
+}
+
+/// <summary>
+/// The format of a conversation id: 1 to 128 characters of [A-Za-z0-9._:-], starting with a
+/// letter or digit (so never ".", ".." or "-x": ids end up in store keys and could one day end
+/// up in a path or a command line).
+/// </summary>
+public static partial class ConversationIds
+{
+    public static bool IsValid(string id, RequestLimits limits) =>
+        id.Length > 0 && id.Length <= limits.MaxConversationIdLength && Pattern().IsMatch(id);
+
+    public static string Rule(RequestLimits limits) =>
+        $"The conversation id must be 1 to {limits.MaxConversationIdLength} characters of A-Z, a-z, 0-9, '.', '_', ':' or '-', starting with a letter or digit.";
+
+    // \z, not $: $ also matches before a final newline, which let "id\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]*\z")]
+    private static partial Regex Pattern();
+}
+
+/// <summary><c>Chatbot:Limits</c>: what a question may be, checked before any work.</summary>
+public sealed class RequestLimits
+{
+    public const string Section = "Chatbot:Limits";
+
+    [Range(1, int.MaxValue, ErrorMessage = Section + ":MaxQuestionLength must be at least 1.")]
+    public int MaxQuestionLength { get; set; } = 8_000;
+
+    [Range(1, int.MaxValue, ErrorMessage = Section + ":MaxBodyBytes must be at least 1.")]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    [Range(1, int.MaxValue, ErrorMessage = Section + ":MaxConversationIdLength must be at least 1.")]
+    public int MaxConversationIdLength { get; set; } = 128;
+
+    /// <summary>
+    /// Characters one identity header (<c>alteco-*</c>, <c>x-alteco-*</c>) may carry; longer is 431.
+    /// All headers together stay within Kestrel's own limits (32 KB, 100 fields).
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = Section + ":MaxHeaderValueLength must be at least 1.")]
+    public int MaxHeaderValueLength { get; set; } = 4_096;
+
+    /// <summary>
+    /// Characters the access token header (<c>alteco-access-token</c>) may carry: identity
+    /// providers' JWTs with many groups or roles run past 4 KB. Longer is 431.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = Section + ":MaxAccessTokenLength must be at least 1.")]
+    public int MaxAccessTokenLength { get; set; } = 16_384;
 }

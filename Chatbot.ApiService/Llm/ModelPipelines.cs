@@ -25,17 +25,19 @@ public static class ModelPipelines
         AnsweringOver(services.AddKeyedChatClient(Answering, provider => provider.GetRequiredService<IChatClient>()), includeContent);
         services.AddSingleton(provider => new ModelClients(
             provider.GetRequiredKeyedService<IChatClient>(Routing),
-            provider.GetRequiredKeyedService<IChatClient>(Answering)));
+            provider.GetRequiredKeyedService<IChatClient>(Answering),
+            provider.GetRequiredService<IOptions<LlmOptions>>().Value.ProviderName));
         return services;
     }
 
-    /// <summary>Both pipelines over another model (prewarm's offline one).</summary>
-    public static ModelClients Over(IChatClient model, IServiceProvider services)
+    /// <summary>Both pipelines over another model (the rehearsal's offline one).</summary>
+    public static ModelClients Over(IChatClient model, string provider, IServiceProvider services)
     {
         var includeContent = services.GetRequiredService<IConfiguration>().GetValue(IncludeContentSetting, false);
         return new ModelClients(
             RoutingOver(new ChatClientBuilder(model), includeContent).Build(services),
-            AnsweringOver(new ChatClientBuilder(model), includeContent).Build(services));
+            AnsweringOver(new ChatClientBuilder(model), includeContent).Build(services),
+            provider);
     }
 
     private static ChatClientBuilder RoutingOver(ChatClientBuilder model, bool includeContent) => model

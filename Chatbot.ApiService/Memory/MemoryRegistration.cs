@@ -1,7 +1,6 @@
 using Chatbot.ApiService.Memory.Archive;
 using Chatbot.ApiService.Memory.Mongo;
 using Chatbot.ApiService.Memory.Redis;
-using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Memory;

@@ -4,7 +4,6 @@ using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
-using Chatbot.ApiService.Stores;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.Contracts.Api;
 using Microsoft.Extensions.Options;

@@ -30,10 +30,10 @@ public sealed class RehearsalAnswers(IServiceProvider services)
         var logs = new RedactingLoggerFactory(
             new LoggerFactory(services.GetServices<ILoggerProvider>(), new LoggerFilterOptions { MinLevel = LogLevel.Warning }),
             services.GetRequiredService<SecretRedactor>());
-        var offline = ModelPipelines.Over(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }), services);
+        var offline = ModelPipelines.Over(new OfflineChatClient(new OfflineModelOptions { TokenDelayMs = 0 }), ModelProviders.Offline, services);
         var runtimes = ActivatorUtilities.CreateInstance<AgentRuntimeProvider>(services, offline, metrics, logs.CreateLogger<AgentRuntime>());
         var runner = ActivatorUtilities.CreateInstance<ChatTurnRunner>(services,
-            runtimes, ActivatorUtilities.CreateInstance<InProcessConversationStore>(services), metrics, logs.CreateLogger<ChatTurnRunner>());
+            runtimes, offline, ActivatorUtilities.CreateInstance<InProcessConversationStore>(services), metrics, logs.CreateLogger<ChatTurnRunner>());
         return ActivatorUtilities.CreateInstance<AnswerCoordinator>(services, runner, metrics, logs.CreateLogger<AnswerCoordinator>());
     }
 

@@ -1,5 +1,5 @@
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs.Redis;
-using Chatbot.ApiService.Stores;
 
 namespace Chatbot.ApiService.Runs;
 

@@ -25,3 +25,9 @@ public sealed class SeedAliasProvider(IConfiguration configuration) : Configurat
 
     private string? SeedValue(SeedAlias alias) => configuration[alias.Variable] is { Length: > 0 } value ? value : null;
 }
+
+/// <summary>The seed's variables as a configuration source over the configuration they are read from.</summary>
+public sealed class SeedAliasSource(IConfiguration configuration) : IConfigurationSource
+{
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => new SeedAliasProvider(configuration);
+}

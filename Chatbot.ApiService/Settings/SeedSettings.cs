@@ -1,6 +1,6 @@
 using System.Globalization;
 using Chatbot.ApiService.Memory;
-using Chatbot.ApiService.Stores;
+using StackExchange.Redis;
 
 namespace Chatbot.ApiService.Settings;
 
@@ -34,4 +34,52 @@ public static class SeedSettings
             : value;
 
     private static string AsIs(string value) => value;
+}
+
+/// <summary>One of the seed's settings (its environment variable) and the setting of ours it fills.</summary>
+/// <param name="Variable">The seed's name, e.g. <c>REDIS_URL</c>.</param>
+/// <param name="Setting">Our configuration key, e.g. <c>ConnectionStrings:redis</c>.</param>
+/// <param name="Convert">The seed's value in our setting's form (seconds to a TimeSpan, a URL to a connection string).</param>
+public sealed record SeedAlias(string Variable, string Setting, Func<string, string> Convert);
+
+/// <summary>
+/// The seed's REDIS_URL (<c>redis://[[user]:password@]host[:port][/db]</c>, <c>rediss://</c> for
+/// TLS) as a StackExchange.Redis configuration string, which has no URL form.
+/// </summary>
+public static class RedisUrl
+{
+    private const int DefaultPort = 6379;
+
+    /// <summary>A value that is not a redis URL (already <c>host:port,...</c>) is returned as it is.</summary>
+    public static string ToConnectionString(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("redis" or "rediss") || url.Host.Length == 0)
+        {
+            return value;
+        }
+        var options = new ConfigurationOptions();
+        if (url.Scheme == "rediss")
+        {
+            options.Ssl = true;
+        }
+        options.EndPoints.Add(url.DnsSafeHost, url.Port > 0 ? url.Port : DefaultPort);
+        AddCredentials(options, url.UserInfo);
+        if (int.TryParse(url.AbsolutePath.Trim('/'), out var database))
+        {
+            options.DefaultDatabase = database;
+        }
+        return options.ToString(includePassword: true);
+    }
+
+    private static void AddCredentials(ConfigurationOptions options, string userInfo)
+    {
+        if (userInfo.Length == 0)
+        {
+            return;
+        }
+        var parts = userInfo.Split(':', 2);
+        var user = Uri.UnescapeDataString(parts[0]);
+        options.User = user.Length > 0 ? user : null;
+        options.Password = parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : null;
+    }
 }

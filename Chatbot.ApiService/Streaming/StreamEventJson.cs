@@ -9,6 +9,23 @@ namespace Chatbot.ApiService.Streaming;
 /// </summary>
 public static class StreamEventJson
 {
+    /// <summary>The contract's wire names (<see cref="StreamEventTypes"/>), in the order of <see cref="StreamEventType"/>: one table both ways.</summary>
+    private static readonly string[] Names =
+    [
+        StreamEventTypes.Start, StreamEventTypes.Token, StreamEventTypes.Thinking, StreamEventTypes.AgentStart,
+        StreamEventTypes.ToolStart, StreamEventTypes.ToolEnd, StreamEventTypes.Complete, StreamEventTypes.Error,
+    ];
+
+    public static string ToWireName(this StreamEventType type) =>
+        (uint)type < (uint)Names.Length ? Names[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);
+
+    public static bool TryParseType(string name, out StreamEventType type)
+    {
+        var index = Array.IndexOf(Names, name.Trim().ToLowerInvariant());
+        type = index >= 0 ? (StreamEventType)index : default;
+        return index >= 0;
+    }
+
     /// <summary>Escapes only what JSON requires, so answers in any language stay readable on the wire.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -64,7 +81,7 @@ public static class StreamEventJson
         var reader = new Utf8JsonReader(utf8Json);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        if (!StreamEventTypeWire.TryParse(root.GetProperty(StreamEventFields.Type).GetString() ?? "", out var type))
+        if (!TryParseType(root.GetProperty(StreamEventFields.Type).GetString() ?? "", out var type))
         {
             throw new JsonException($"Unknown stream event type in a stored event: {root.GetProperty(StreamEventFields.Type)}.");
         }

@@ -55,5 +55,5 @@ public sealed class StreamEventSelection
         new(requested.Where(allowed.Contains));
 
     private static IEnumerable<StreamEventType> Parse(IEnumerable<string> names) =>
-        names.Select(name => StreamEventTypeWire.TryParse(name, out var type) ? type : (StreamEventType?)null).OfType<StreamEventType>();
+        names.Select(name => StreamEventJson.TryParseType(name, out var type) ? type : (StreamEventType?)null).OfType<StreamEventType>();
 }

@@ -35,6 +35,6 @@ public sealed class StreamingOptionsValidator : IValidateOptions<StreamingOption
     }
 
     private static IEnumerable<string> Unknown(string setting, string[]? names) =>
-        (names ?? []).Where(name => !StreamEventTypeWire.TryParse(name, out _))
+        (names ?? []).Where(name => !StreamEventJson.TryParseType(name, out _))
             .Select(name => $"{Section}:{setting} names an unknown event type '{name}' (known: {string.Join(", ", Enum.GetValues<StreamEventType>().Select(type => type.ToWireName()))}).");
 }

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Live;
-using Chatbot.ApiService.Stores;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService;
 using Chatbot.Contracts.Identity;

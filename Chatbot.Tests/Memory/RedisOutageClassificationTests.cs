@@ -1,4 +1,4 @@
-using Chatbot.ApiService.Stores;
+using Chatbot.ApiService.Memory.Redis;
 using StackExchange.Redis;
 
 namespace Chatbot.Tests.Memory;

@@ -1,5 +1,5 @@
 using System.Net;
-using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Runs.Redis;
 using Chatbot.Contracts.Streaming;
 using Chatbot.LocalServers;

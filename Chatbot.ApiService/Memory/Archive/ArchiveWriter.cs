@@ -1,7 +1,7 @@
-using Chatbot.ApiService.Limits;
+using Chatbot.ApiService.Live;
 using Microsoft.Extensions.Options;
-using Polly;
 using Polly.Retry;
+using Polly;
 
 namespace Chatbot.ApiService.Memory.Archive;
 

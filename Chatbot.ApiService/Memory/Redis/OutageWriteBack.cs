@@ -1,4 +1,3 @@
-using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Memory.Redis;

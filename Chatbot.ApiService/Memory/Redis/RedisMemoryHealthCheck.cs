@@ -1,4 +1,3 @@
-using Chatbot.ApiService.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 

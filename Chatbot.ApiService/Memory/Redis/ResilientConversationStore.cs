@@ -1,4 +1,3 @@
-using Chatbot.ApiService.Stores;
 
 namespace Chatbot.ApiService.Memory.Redis;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chatbot.ApiService.Limits;
+namespace Chatbot.ApiService.Live;
 
 /// <summary><c>Chatbot:Shutdown</c>: how long answers in flight, and the archive's queued writes, may finish after SIGTERM.</summary>
 public sealed class ShutdownOptions

@@ -1,8 +1,9 @@
+using Chatbot.ApiService.Memory.Mongo;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Driver;
 using StackExchange.Redis;
 
-namespace Chatbot.ApiService.Stores;
+namespace Chatbot.ApiService.Memory;
 
 /// <summary>
 /// Connects to Redis (connection string <c>redis</c>) and MongoDB (<c>mongo</c>) when they are

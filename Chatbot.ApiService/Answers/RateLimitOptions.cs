@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 
-namespace Chatbot.ApiService.Limits;
+namespace Chatbot.ApiService.Answers;
 
 /// <summary><c>Chatbot:RateLimits</c>: per user (or per client address without identity).</summary>
 public sealed class RateLimitOptions

@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Stores;
+namespace Chatbot.ApiService.Memory;
 
 /// <summary>Logs once at start-up which stores the API uses, so a fallback is never silent.</summary>
 public sealed class StoreStatusLogger(StoreStatus status, ILogger<StoreStatusLogger> logger) : IHostedService

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Chatbot.ApiService.Stores;
+namespace Chatbot.ApiService.Memory.Redis;
 
 /// <summary>
 /// Whether a Redis call failed because Redis is away for a while (down, unreachable, a cluster

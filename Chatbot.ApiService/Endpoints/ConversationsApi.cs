@@ -12,9 +12,17 @@ namespace Chatbot.ApiService.Endpoints;
 /// owner (tenant and user), and ids are per owner: an id only another owner uses is unknown here,
 /// answered exactly as one nobody uses.
 /// </summary>
-public static class ConversationsEndpoint
+public static class ConversationsApi
 {
     public const int MaxPage = 1_000;
+
+    public static RouteGroupBuilder MapConversationsApi(this RouteGroupBuilder chatbot)
+    {
+        chatbot.MapGet("/conversations", ListAsync).WithSummary("The caller's conversations, newest first, paged (page, page_size).");
+        chatbot.MapGet("/conversations/{id}", GetAsync).WithSummary("The turns of one of the caller's conversations; 404 for any other.");
+        chatbot.MapDelete("/conversations/{id}", DeleteAsync).WithSummary("Erases one of the caller's conversations, hot and archived.");
+        return chatbot;
+    }
 
     public static async Task<Results<Ok<ConversationListResponse>, ValidationProblem>> ListAsync(
         [FromQuery] int? page,
@@ -32,7 +40,7 @@ public static class ConversationsEndpoint
         }
         var owner = CallerIdentity.Of(context.User).Owner;
         var conversations = await memory.ListAsync(owner, request, context.RequestAborted);
-        return TypedResults.Ok(ConversationResponses.From(conversations));
+        return TypedResults.Ok(Response(conversations));
     }
 
     public static async Task<Results<Ok<ConversationResponse>, ProblemHttpResult>> GetAsync(
@@ -50,7 +58,7 @@ public static class ConversationsEndpoint
         {
             return NotFound();
         }
-        return TypedResults.Ok(ConversationResponses.From(id, turns));
+        return TypedResults.Ok(Response(id, turns));
     }
 
     /// <summary>The right-to-erasure path: the hot copy and the archived one.</summary>
@@ -74,6 +82,14 @@ public static class ConversationsEndpoint
     /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>
     private static ConversationKey? CallersKey(string id, HttpContext context, RequestLimits limits) =>
         ConversationIds.IsValid(id, limits) ? new ConversationKey(CallerIdentity.Of(context.User).Owner, id) : null;
+
+    /// <summary>Memory's conversations as the wire shows them.</summary>
+    private static ConversationListResponse Response(ConversationPage page) =>
+        new([.. page.Items.Select(item => new ConversationListItem(item.ConversationId, item.Title, item.UpdatedAt, item.Turns))],
+            page.Page, page.PageSize, page.Total);
+
+    private static ConversationResponse Response(string conversationId, IReadOnlyList<ConversationTurn> turns) =>
+        new(conversationId, [.. turns.Select(turn => new TurnResponse(turn.Role, turn.Content, turn.At, turn.Agent, turn.RunId, turn.Incomplete))]);
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",

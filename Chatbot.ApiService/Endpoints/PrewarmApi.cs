@@ -1,3 +1,4 @@
+using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Identity;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
@@ -5,17 +6,32 @@ using Chatbot.ApiService.Prewarm;
 using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Endpoints;
 
-/// <summary>
-/// <c>GET /prewarm</c>: warms the process (once; later calls return the same report) and
-/// answers the seed's <c>{status, agent_id, initialized}</c> with what was warmed and how long
-/// each part took. <c>?conversation_id=</c> also loads that conversation into the hot store.
-/// </summary>
-public static class PrewarmEndpoint
+/// <summary>The seed's readiness routes: <c>/prewarm</c> and its <c>/health</c> shape.</summary>
+public static class PrewarmApi
 {
-    public static async Task<Results<Ok<PrewarmResponse>, ValidationProblem>> HandleAsync(
+    public static RouteGroupBuilder MapPrewarmApi(this RouteGroupBuilder chatbot)
+    {
+        chatbot.MapGet("/prewarm", PrewarmAsync).WithSummary("Initialises the agent runtime and its connections; idempotent.");
+        return chatbot;
+    }
+
+    /// <summary>Open like /health and /alive: probes carry no identity.</summary>
+    public static RouteGroupBuilder MapSeedHealth(this RouteGroupBuilder api)
+    {
+        api.MapGet("/health", Health).WithSummary("The seed's health shape: status, agent_initialized, agent_id, timestamp.");
+        return api;
+    }
+
+    /// <summary>
+    /// <c>GET /prewarm</c>: warms the process (once; later calls return the same report) and
+    /// answers the seed's <c>{status, agent_id, initialized}</c> with what was warmed and how long
+    /// each part took. <c>?conversation_id=</c> also loads that conversation into the hot store.
+    /// </summary>
+    public static async Task<Results<Ok<PrewarmResponse>, ValidationProblem>> PrewarmAsync(
         [FromQuery(Name = ChatbotRoutes.ConversationQuery)] string? conversationId, HttpContext context, [AsParameters] PrewarmServices services)
     {
         services.Logger.LogInformation("Prewarm requested (conversation {ConversationId})", conversationId ?? "none");
@@ -29,6 +45,15 @@ public static class PrewarmEndpoint
             new ConversationKey(CallerIdentity.Of(context.User).Owner, conversationId), context.RequestAborted)).Count;
         return TypedResults.Ok(Response(services, report, turnsLoaded));
     }
+
+    /// <summary><c>GET /api/v1/chatbot/health</c>: the seed's shape, beside ServiceDefaults' /health and /alive.</summary>
+    public static IResult Health(AgentRuntimeProvider runtimes, TimeProvider clock) => TypedResults.Ok(new
+    {
+        status = "healthy",
+        agent_initialized = runtimes.IsInitialized,
+        agent_id = runtimes.Current?.Id ?? 0,
+        timestamp = clock.GetUtcNow(),
+    });
 
     private static PrewarmResponse Response(PrewarmServices services, PrewarmReport report, int? turnsLoaded)
     {
@@ -47,3 +72,13 @@ public static class PrewarmEndpoint
             Stores: new StoresResponse(services.Stores.Infrastructure, services.Stores.Memory, services.Stores.Archive));
     }
 }
+
+/// <summary>What <c>/prewarm</c> needs, bound as one parameter (<c>[AsParameters]</c>).</summary>
+public sealed record PrewarmServices(
+    PrewarmService Prewarm,
+    AgentRuntimeProvider Runtimes,
+    IConversationStore Memory,
+    StoreStatus Stores,
+    IOptions<LlmOptions> Llm,
+    IOptions<RequestLimits> Limits,
+    ILogger<PrewarmService> Logger);

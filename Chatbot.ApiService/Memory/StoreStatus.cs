@@ -1,4 +1,4 @@
-namespace Chatbot.ApiService.Stores;
+namespace Chatbot.ApiService.Memory;
 
 /// <summary>Which stores this process uses: the configured server, or the embedded default.</summary>
 public sealed record StoreStatus(string Infrastructure, string Memory, string Archive)

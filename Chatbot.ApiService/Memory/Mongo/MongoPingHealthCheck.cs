@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Chatbot.ApiService.Stores;
+namespace Chatbot.ApiService.Memory.Mongo;
 
 /// <summary>Healthy when the archive database answers a ping within <see cref="Timeout"/>.</summary>
 public sealed class MongoPingHealthCheck(IMongoDatabase database) : IHealthCheck
