@@ -5,54 +5,74 @@ using NetArchTest.Rules;
 namespace Chatbot.Tests.Architecture;
 
 /// <summary>
-/// The ApiService's folders (one namespace each) and which ones each one uses: read from the
-/// compiled IL (NetArchTest), and from the source's <c>Chatbot.ApiService.*</c> mentions, which
-/// also catch constants the compiler copies into the IL as plain values.
+/// The ApiService's folders (one namespace each, sub-namespaces included) and its root namespace
+/// (<see cref="RootNode"/>: Program's services, the composition) as nodes, and which ones each one
+/// uses: read from the compiled IL (NetArchTest), and from the source's <c>Chatbot.ApiService</c>
+/// mentions, which also catch constants the compiler copies into the IL as plain values.
 /// </summary>
 public sealed partial class FolderGraph
 {
     public const string Root = "Chatbot.ApiService";
 
-    private FolderGraph(IReadOnlyDictionary<string, IReadOnlySet<string>> uses) => Uses = uses;
+    /// <summary>The root namespace's node.</summary>
+    public const string RootNode = "(root)";
 
-    /// <summary>Folder → the other folders its types depend on.</summary>
+    private readonly Assembly _assembly;
+    private readonly string[] _rootTypes;
+
+    private FolderGraph(Assembly assembly, string sourceDirectory)
+    {
+        _assembly = assembly;
+        _rootTypes = assembly.GetTypes().Where(type => type.Namespace == Root && !type.Name.StartsWith('<'))
+            .Select(type => type.Name).Distinct().ToArray();
+        var nodes = assembly.GetTypes().Select(type => NodeOf(type.Namespace)).OfType<string>().Distinct().ToArray();
+        Uses = nodes.ToDictionary(
+            node => node,
+            node => (IReadOnlySet<string>)nodes
+                .Where(other => other != node && (InIl(node, other) || InSource(sourceDirectory, node, other)))
+                .ToHashSet());
+    }
+
+    /// <summary>Node → the other nodes its types depend on.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Uses { get; }
 
-    public static FolderGraph Of(Assembly assembly, string sourceDirectory)
-    {
-        var folders = assembly.GetTypes()
-            .Select(type => type.Namespace)
-            .OfType<string>()
-            .Where(name => name.StartsWith(Root + ".", StringComparison.Ordinal))
-            .Select(name => name.Split('.')[2])
-            .Distinct()
-            .ToArray();
-        var uses = folders.ToDictionary(
-            folder => folder,
-            folder => (IReadOnlySet<string>)folders
-                .Where(other => other != folder && (InIl(assembly, folder, other) || InSource(sourceDirectory, folder, other)))
-                .ToHashSet());
-        return new FolderGraph(uses);
-    }
+    public static FolderGraph Of(Assembly assembly, string sourceDirectory) => new(assembly, sourceDirectory);
 
-    /// <summary>Pairs of folders that use each other, directly or through others.</summary>
+    /// <summary>Pairs of nodes that use each other, directly or through others.</summary>
     public IEnumerable<(string, string)> Loops() => DependencyLoops.In(Uses);
 
-    private static bool InIl(Assembly assembly, string folder, string other) =>
-        !Types.InAssembly(assembly).That().ResideInNamespace($"{Root}.{folder}")
-            .ShouldNot().HaveDependencyOn($"{Root}.{other}")
-            .GetResult().IsSuccessful;
+    /// <summary>The types of a node, for a NetArchTest rule.</summary>
+    public PredicateList TypesOf(string node) => node == RootNode
+        ? Types.InAssembly(_assembly).That().ResideInNamespaceMatching($"^{Regex.Escape(Root)}$")
+        : Types.InAssembly(_assembly).That().ResideInNamespace($"{Root}.{node}");
 
-    private static bool InSource(string sourceDirectory, string folder, string other)
+    private static string? NodeOf(string? space) =>
+        space == Root ? RootNode
+        : space?.StartsWith(Root + ".", StringComparison.Ordinal) == true ? space.Split('.')[2]
+        : null;
+
+    private bool InIl(string node, string other)
     {
-        var directory = Path.Combine(sourceDirectory, folder);
-        return Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-            .Any(file => Mentions(File.ReadAllText(file), other));
+        var targets = other == RootNode ? _rootTypes.Select(type => $"{Root}.{type}").ToArray() : [$"{Root}.{other}"];
+        return !TypesOf(node).ShouldNot().HaveDependencyOnAny(targets).GetResult().IsSuccessful;
     }
 
-    private static bool Mentions(string source, string folder) =>
-        FolderMention().Matches(source).Any(match => match.Groups[1].Value == folder);
+    private bool InSource(string sourceDirectory, string node, string other)
+    {
+        var files = node == RootNode
+            ? Directory.EnumerateFiles(sourceDirectory, "*.cs", SearchOption.TopDirectoryOnly)
+            : Directory.Exists(Path.Combine(sourceDirectory, node))
+                ? Directory.EnumerateFiles(Path.Combine(sourceDirectory, node), "*.cs", SearchOption.AllDirectories)
+                : [];
+        return files.Any(file => Mentions(File.ReadAllText(file)).Contains(other));
+    }
 
-    [GeneratedRegex(@"\bChatbot\.ApiService\.([A-Za-z]+)\b")]
-    private static partial Regex FolderMention();
+    /// <summary>The nodes a source file names: <c>Chatbot.ApiService.Folder</c>, or the root namespace or one of its types.</summary>
+    private HashSet<string> Mentions(string source) => Mention().Matches(source)
+        .Select(match => match.Groups[1].Success && !_rootTypes.Contains(match.Groups[1].Value) ? match.Groups[1].Value : RootNode)
+        .ToHashSet();
+
+    // Not inside a string: the service's default name is "Chatbot.ApiService".
+    [GeneratedRegex(@"(?<!"")\bChatbot\.ApiService(?:\.([A-Za-z]+))?\b")]
+    private static partial Regex Mention();
 }
