@@ -27,7 +27,7 @@ public sealed class ResumableRunOptions
     /// At most one journal append per window: events that come sooner wait and join the next one
     /// (see <see cref="JournalBatcher"/>). Zero appends as soon as the previous append returned.
     /// At a model's pace (15 ms a token) 100 ms makes an append of ~7 tokens instead of one per
-    /// token; the chat UI renders at most every 50 ms. Measured in docs/benchmarks.md.
+    /// token; the chat UI renders at most every 50 ms. Measured in docs/lab/2026-11-30-journal-window.md.
     /// </summary>
     public TimeSpan JournalWindow { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -5,7 +5,7 @@ namespace Chatbot.Benchmarks.Client;
 /// <summary>
 /// What every benchmark asks. With the offline model, "Explain tariffs and OPEX" is answered from
 /// two knowledge articles in 99 word pieces: the nearest to 100 of the questions tried (see
-/// docs/benchmarks.md). The identity headers are the gateway's usual set, so identity parsing
+/// docs/lab/2026-11-25-method.md). The identity headers are the gateway's usual set, so identity parsing
 /// is on the measured path.
 /// </summary>
 public static class BenchmarkQuestion
