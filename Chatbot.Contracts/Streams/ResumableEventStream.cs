@@ -77,7 +77,11 @@ internal sealed class ResumableEventStream(HttpResponseMessage response, StreamR
             return false;
         }
         _lastSequence = Math.Max(_lastSequence, streamEvent.Sequence);
-        _runId ??= streamEvent.Field(StreamEventFields.RunId);
+        if (_resumable && _runId is null)
+        {
+            // Only when X-Run-Id did not name the run: reading a field parses the event's JSON.
+            _runId = streamEvent.Field(StreamEventFields.RunId);
+        }
         _outageStarted = null;
         _resumedInOutage = false;
         _ended = streamEvent.IsTerminal;
