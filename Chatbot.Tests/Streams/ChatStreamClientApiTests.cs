@@ -28,7 +28,8 @@ public sealed class ChatStreamClientApiTests(RedisServerFixture redis) : IClassF
         await using var factory = Api(tokenDelayMs: 20);
         var connection = new FlakyConnection();
         using var http = factory.CreateDefaultClient(connection);
-        var (_, uninterrupted) = await ChatbotClient.StreamAsync(factory.CreateClient(), ResumableClient.AskRequest(Question));
+        using var direct = factory.CreateClient();
+        var (_, uninterrupted) = await ChatbotClient.StreamAsync(direct, ResumableClient.AskRequest(Question));
 
         var events = await ReadAllAsync(new ChatStreamClient(http), new StreamCallOptions { Observer = new CutAfter(connection, 4, 9) });
 
@@ -37,7 +38,7 @@ public sealed class ChatStreamClientApiTests(RedisServerFixture redis) : IClassF
         Assert.Equal(uninterrupted.Select(ResumableClient.Comparable), answer.Select(SseEvent.From).Select(ResumableClient.Comparable));
         Assert.Equal(2, events.Count(e => e.Type == ChatStreamEvent.ReconnectingType));
         // Each resume asked for exactly what followed the last event the caller had before the cut.
-        var lastBeforeEachCut = events.Select((e, i) => (e, i)).Where(x => x.e.Type == ChatStreamEvent.ReconnectingType).Select(x => events[x.i - 1].Sequence.ToString());
+        var lastBeforeEachCut = events.Zip(events.Skip(1)).Where(pair => pair.Second.Type == ChatStreamEvent.ReconnectingType).Select(pair => pair.First.Sequence.ToString());
         Assert.Equal(lastBeforeEachCut, connection.Resumes.Select(resume => resume.LastEventId));
         Assert.All(connection.Resumes, resume => Assert.Equal($"/api/v1/chatbot/ask_stream/{events[0].Field(StreamEventFields.RunId)}", resume.Path));
     }
