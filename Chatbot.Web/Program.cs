@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Streams;
 using Chatbot.Web.Api;
 using Chatbot.Web.Components;
 using Chatbot.Web.Identity;
@@ -18,6 +19,8 @@ var apiBaseAddress = builder.Configuration.GetSection(ApiConnectionOptions.Secti
 builder.Services.AddTransient<GatewaySecretHandler>();
 builder.Services.AddHttpClient<ChatbotApiClient>(client => client.BaseAddress = apiBaseAddress)
     .AddHttpMessageHandler<GatewaySecretHandler>();
+// The answer stream's client: no standard resilience (its attempt timeout would cut a long answer,
+// its retry would ask the model twice); it resumes a broken stream itself.
 builder.Services.AddHttpClient<ChatStreamClient>(client => client.BaseAddress = apiBaseAddress)
     .AddHttpMessageHandler<GatewaySecretHandler>()
     .AddStreamingDefaults();

@@ -1,18 +1,14 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Mime;
 using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Identity;
-using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
-using Chatbot.Contracts.Streaming;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Chatbot.Contracts.Streams;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
@@ -62,9 +58,10 @@ public sealed class Rehearsal(IServer server, IHostApplicationLifetime lifetime,
         };
         // The rehearser is limited as any user is: never more questions than a user may ask a minute.
         var questions = Questions.Take(limits.Value.QuestionsPerMinute).ToArray();
+        var client = new ChatStreamClient(http);
         foreach (var question in questions)
         {
-            await AskAsync(http, question, cancellationToken);
+            await AskAsync(client, question, cancellationToken);
         }
         return $"{questions.Length} questions over {address.Authority}";
     }
@@ -76,19 +73,13 @@ public sealed class Rehearsal(IServer server, IHostApplicationLifetime lifetime,
         && context.Request.Headers[KeyHeader] is [{ } key]
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(Key));
 
-    private async Task AskAsync(HttpClient http, string question, CancellationToken cancellationToken)
+    /// <summary>Asked and read to its end as the web asks and reads, with every event (level 2).</summary>
+    private async Task AskAsync(ChatStreamClient client, string question, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
+        var asRehearser = new StreamCallOptions { Prepare = request => request.Headers.Add(KeyHeader, Key) };
+        await foreach (var _ in client.AskAsync(new AskStreamRequest(question) { Resumable = false, Level = 2 }, asRehearser, cancellationToken))
         {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new QuestionRequest(question), JsonSerializerOptions.Web))
-            {
-                Headers = { ContentType = new MediaTypeHeaderValue(MediaTypeNames.Application.Json) },
-            },
-            Headers = { { KeyHeader, Key }, { StreamHeaders.Stream, "true" }, { StreamHeaders.Level, "2" } },
-        };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+        }
     }
 
     private Task WhenListeningAsync(CancellationToken cancellationToken)

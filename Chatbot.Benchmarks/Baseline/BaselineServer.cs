@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,8 @@ namespace Chatbot.Benchmarks.Baseline;
 public static class BaselineServer
 {
     public const string Mode = "baseline-server";
-    public const string StreamPath = "/stream";
+    /// <summary>The API's own path, so the load client asks both servers the same way.</summary>
+    public const string StreamPath = ChatbotRoutes.AskStream;
     public const string AlivePath = "/alive";
 
     /// <summary>Stops by itself even if the benchmark that started it dies.</summary>

@@ -1,74 +1,67 @@
 using System.Diagnostics;
-using System.Net.ServerSentEvents;
-using System.Net;
-using Chatbot.ApiService.Streaming;
 using Chatbot.Benchmarks.Client;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 
 namespace Chatbot.Benchmarks.Resume;
 
-/// <summary>Reads whole answers and times every token frame's arrival, never throwing.</summary>
-public sealed class CadenceClient(TimeSpan requestTimeout) : IDisposable
+/// <summary>Reads whole answers with the one stream client and times every token frame's arrival, never throwing.</summary>
+public sealed class CadenceClient : IDisposable
 {
     /// <summary>Token frames closer than this came in one delivery (one journal append, one flush).</summary>
     public const double DeliveryGapMs = 2;
 
+    private readonly TimeSpan _requestTimeout;
     private readonly HttpClient _http = StreamHttpClient.Create();
+    private readonly ChatStreamClient _answers;
+
+    public CadenceClient(TimeSpan requestTimeout)
+    {
+        _requestTimeout = requestTimeout;
+        _answers = new ChatStreamClient(_http);
+    }
 
     public async Task<CadenceOutcome> AskAsync(StreamTarget target, string conversationId, int user)
     {
-        using var timeout = new CancellationTokenSource(requestTimeout);
+        using var timeout = new CancellationTokenSource(_requestTimeout);
+        var watch = new StreamWatch();
         var started = Stopwatch.GetTimestamp();
+        var (first, last, tokens, deliveries, longestPause) = (0L, 0L, 0, 0, 0.0);
         try
         {
-            using var request = target.CreateRequest(conversationId, user);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (response.StatusCode != HttpStatusCode.OK)
+            await foreach (var streamEvent in _answers.AskAsync(target.Ask(conversationId), target.As(user, watch), timeout.Token))
             {
-                return CadenceOutcome.Failed($"HTTP {(int)response.StatusCode}");
+                if (target.Resumable && !watch.Journaled)
+                {
+                    return CadenceOutcome.Failed("not journaled");
+                }
+                switch (streamEvent.Type)
+                {
+                    case StreamEventTypes.Token:
+                        var now = Stopwatch.GetTimestamp();
+                        var pause = tokens == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(last, now).TotalMilliseconds;
+                        first = tokens++ == 0 ? now : first;
+                        deliveries += pause > DeliveryGapMs ? 1 : 0;
+                        longestPause = double.IsFinite(pause) ? Math.Max(longestPause, pause) : longestPause;
+                        last = now;
+                        break;
+                    case StreamEventTypes.Complete:
+                        return tokens == 0 ? CadenceOutcome.Failed("no tokens") : new CadenceOutcome(
+                            Stopwatch.GetElapsedTime(started, first).TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                            tokens, longestPause, deliveries, null);
+                    case StreamEventTypes.Error:
+                        return CadenceOutcome.Failed("error event");
+                    case ChatStreamEvent.ReconnectingType:
+                        return CadenceOutcome.Failed("stream broke");
+                }
             }
-            if (target.Resumable && !StreamClient.IsJournaled(response))
-            {
-                return CadenceOutcome.Failed("not journaled");
-            }
-            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            return await ReadAsync(body, started, timeout.Token);
+            return CadenceOutcome.Failed("ended without complete");
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (StreamErrors.Describe(exception) is { } error)
         {
-            return CadenceOutcome.Failed("timeout");
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
-        {
-            return CadenceOutcome.Failed(exception.GetType().Name);
+            return CadenceOutcome.Failed(error);
         }
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static async Task<CadenceOutcome> ReadAsync(Stream body, long started, CancellationToken cancellationToken)
-    {
-        var (first, last, tokens, deliveries, longestPause) = (0L, 0L, 0, 0, 0.0);
-        await foreach (var item in SseParser.Create(body).EnumerateAsync(cancellationToken))
-        {
-            switch (item.EventType)
-            {
-                case StreamEventTypes.Token:
-                    var now = Stopwatch.GetTimestamp();
-                    var pause = tokens == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(last, now).TotalMilliseconds;
-                    first = tokens++ == 0 ? now : first;
-                    deliveries += pause > DeliveryGapMs ? 1 : 0;
-                    longestPause = double.IsFinite(pause) ? Math.Max(longestPause, pause) : longestPause;
-                    last = now;
-                    break;
-                case StreamEventTypes.Complete:
-                    return tokens == 0 ? CadenceOutcome.Failed("no tokens") : new CadenceOutcome(
-                        Stopwatch.GetElapsedTime(started, first).TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                        tokens, longestPause, deliveries, null);
-                case StreamEventTypes.Error:
-                    return CadenceOutcome.Failed("error event");
-            }
-        }
-        return CadenceOutcome.Failed("ended without complete");
-    }
 }

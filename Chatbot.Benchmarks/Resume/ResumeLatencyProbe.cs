@@ -1,6 +1,6 @@
-using System.Net;
 using Chatbot.ApiService.Runs;
 using Chatbot.Benchmarks.Client;
+using Chatbot.Contracts.Streams;
 
 namespace Chatbot.Benchmarks.Resume;
 
@@ -38,7 +38,7 @@ public sealed class ResumeLatencyProbe(ResumeClient client, StreamTarget target,
             }
             await Task.Delay(reconnectDelay);
             outcomes.Add(await client.ResumeAsync(target, run, user, readToEnd: false));
-            confirmed += await client.CancelAsync(target, run.RunId, user) == HttpStatusCode.Accepted ? 1 : 0;
+            confirmed += await client.CancelAsync(target, run.RunId, user) ? 1 : 0;
         }
         return new ResumeLatencyResult(LiveCase, outcomes, confirmed);
     }
@@ -79,7 +79,7 @@ public sealed class ResumeLatencyProbe(ResumeClient client, StreamTarget target,
         {
             return (await client.StartAndDropAsync(target, conversationId, user, dropAfter), default);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException or OperationCanceledException)
+        catch (Exception exception) when (exception is ChatStreamException or HttpRequestException or IOException or InvalidOperationException or OperationCanceledException)
         {
             return (null, ResumeOutcome.Failed($"start: {exception.GetType().Name}"));
         }

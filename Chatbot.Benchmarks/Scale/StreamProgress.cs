@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.ServerSentEvents;
 using System.Text;
-using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 
 namespace Chatbot.Benchmarks.Scale;
 
 /// <summary>
 /// One question's stream while it lasts, across its connections: the run, the last event
-/// received (what a resume asks after), the answer so far. Every event must follow the last
-/// one: a gap or a repeat ends the stream as failed.
+/// received, the answer so far, and its ending once it has one. Every event off the wire must
+/// follow the last one: a gap or a repeat ends the stream as failed.
 /// </summary>
 public sealed class StreamProgress(int user, string conversationId, int replica, TimeSpan startedAt)
 {
@@ -36,44 +35,47 @@ public sealed class StreamProgress(int user, string conversationId, int replica,
 
     public int AskedAgain { get; set; }
 
+    /// <summary>How the stream ended, once an event ended it.</summary>
+    public StreamEnding? Ending { get; private set; }
+
     public void Accepted(string runId)
     {
         RunId = runId;
         Producer = Replica;
     }
 
-    /// <summary>Takes the next event; the stream's ending when this one ends it.</summary>
-    public StreamEnding? Take(SseItem<StreamEvent> item)
+    /// <summary>Takes the next event off the wire; the first that ends the stream sets <see cref="Ending"/>.</summary>
+    public void Take(ChatStreamEvent streamEvent)
     {
-        var sequence = long.TryParse(item.EventId, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
-        if (sequence != LastSequence + 1)
+        if (Ending is not null)
         {
-            return StreamEnding.Failed(sequence <= LastSequence ? "event repeated" : "event missing");
+            return;
         }
-        LastSequence = sequence;
-        switch (item.Data.Type)
+        if (streamEvent.Sequence != LastSequence + 1)
         {
-            case StreamEventType.Token:
-                TakeToken(item.Data.Content ?? "");
-                return null;
-            case StreamEventType.Complete:
-                return StreamEnding.Completed;
-            case StreamEventType.Error:
-                return StreamEnding.Error(item.Data.Code);
-            default:
-                return null;
+            Ending = StreamEnding.Failed(streamEvent.Sequence <= LastSequence ? "event repeated" : "event missing");
+            return;
         }
+        LastSequence = streamEvent.Sequence;
+        Ending = streamEvent.Type switch
+        {
+            StreamEventTypes.Token => TakeToken(streamEvent.Field(StreamEventFields.Content) ?? ""),
+            StreamEventTypes.Complete => StreamEnding.Completed,
+            StreamEventTypes.Error => StreamEnding.Error(streamEvent.Field(StreamEventFields.Code)),
+            _ => null,
+        };
     }
 
     public ScaleOutcome End(StreamEnding ending, TimeSpan endedAt) =>
         new(user, conversationId, RunId, Producer, startedAt, endedAt, _timeToFirstTokenMs, LastSequence, _tokens, _answer.ToString(), Resumes, AskedAgain, ending);
 
-    private void TakeToken(string content)
+    private StreamEnding? TakeToken(string content)
     {
         if (_tokens++ == 0)
         {
             _timeToFirstTokenMs = Stopwatch.GetElapsedTime(_started).TotalMilliseconds;
         }
         _answer.Append(content);
+        return null;
     }
 }

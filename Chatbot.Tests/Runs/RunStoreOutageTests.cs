@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.ServerSentEvents;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Memory.Support;
 using Chatbot.Tests.Runs.Support;
@@ -42,9 +42,9 @@ public sealed class RunStoreOutageTests(RedisServerFixture redis) : IClassFixtur
         var events = new List<SseEvent>();
         try
         {
-            await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+            await foreach (var streamEvent in ChatStreamReader.ReadAsync(response))
             {
-                events.Add(SseEvent.Parse(item));
+                events.Add(SseEvent.From(streamEvent));
                 if (events.Count == 3)
                 {
                     redis.Kill();

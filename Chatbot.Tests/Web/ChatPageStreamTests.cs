@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Bunit;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Components.Pages.Chat;

@@ -1,4 +1,5 @@
 using Bunit;
+using Chatbot.Contracts.Streams;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Components.Pages.Chat;

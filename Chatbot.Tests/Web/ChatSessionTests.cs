@@ -1,3 +1,6 @@
+using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 using Chatbot.Tests.Web.Support;
 using Chatbot.Web.Api;
 using Chatbot.Web.Chat;
@@ -31,6 +34,36 @@ public sealed class ChatSessionTests
         Assert.Equal([null, Sse.RunId, null], _runsInUrl);
         Assert.False(_session.IsStreaming);
         Assert.Null(_session.Error);
+    }
+
+    [Theory]
+    [InlineData(false, "1")]
+    [InlineData(true, "2")]
+    public async Task Asks_for_a_resumable_stream_and_names_the_level_so_the_servers_default_does_not_decide(bool showReasoning, string level)
+    {
+        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Complete(2), BodyEnding.Ends));
+        _session.ShowReasoning = showReasoning;
+
+        await _session.SendAsync("What is CAPEX?");
+
+        var ask = Assert.Single(_api.StreamRequests);
+        Assert.Equal(("true", level), (ask.Header(StreamHeaders.Resumable), ask.Header(StreamHeaders.Level)));
+    }
+
+    [Fact]
+    public async Task A_broken_answer_is_resumed_as_the_same_user()
+    {
+        var userId = IdentityHeaders.Name(IdentityHeaders.UserId);
+        using var session = new ChatSession(
+            new ChatbotApiClient(_api.CreateClient()), new ChatStreamClient(_api.CreateClient()), new UserIdentity(new() { [userId] = "ada" }), NullLogger.Instance);
+        _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
+            .Then(() => Sse.Stream(Sse.Complete(2), BodyEnding.Ends));
+
+        await session.SendAsync("What is CAPEX?");
+
+        Assert.Null(session.Error);
+        Assert.Equal(["ada", "ada"], _api.StreamRequests.Select(request => request.Header(userId)));
+        Assert.Equal("1", _api.StreamRequests.Last().Header(StreamHeaders.LastEventId));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chatbot.Contracts.Streaming;
-using Chatbot.Web.Api;
+using Chatbot.Contracts.Streams;
 using Chatbot.Web.Chat;
 
 namespace Chatbot.Tests.Web;
@@ -93,7 +92,6 @@ public sealed class StreamEventApplierTests
         {
             json[field] = value;
         }
-        var data = JsonDocument.Parse(json.ToJsonString()).RootElement.Clone();
-        return new ChatStreamEvent(data.GetProperty(StreamEventFields.Type).GetString()!, 0, data);
+        return new ChatStreamEvent(type, null, json.ToJsonString());
     }
 }

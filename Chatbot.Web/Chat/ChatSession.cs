@@ -1,5 +1,6 @@
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
 
@@ -157,13 +158,18 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         _disposed.Dispose();
     }
 
+    /// <summary>Every request of an answer's stream (the question, each resume) goes as the signed-in user.</summary>
+    private StreamCallOptions AsUser => new() { Prepare = request => identity.Apply(request) };
+
     private string? StreamingRunId => _messages.LastOrDefault(message => message.IsStreaming)?.RunId;
 
     private Task AskAsync(string question)
     {
         _lastQuestion = question;
         LocationChanged?.Invoke(); // the conversation now exists: its id goes into the URL
-        return StreamAnswerAsync(token => answers.AskAsync(question, ConversationId, ShowReasoning, identity, token));
+        // The level is always named: a request without one gets the server's configured default.
+        var ask = new AskStreamRequest(question, ConversationId) { Level = ShowReasoning ? 2 : 1 };
+        return StreamAnswerAsync(token => answers.AskAsync(ask, AsUser, token));
     }
 
     /// <summary>The run's stream from its start (its first event brings the question); nothing to resume leaves the history as it is.</summary>
@@ -175,7 +181,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         }
         var question = new ChatMessage(ChatRole.User);
         _messages.Add(question);
-        await StreamAnswerAsync(token => answers.ResumeAsync(runId, identity, token), question);
+        await StreamAnswerAsync(token => answers.ResumeAsync(runId, after: 0, AsUser, token), question);
         if (question.Text.Length == 0)
         {
             _messages.RemoveAll(message => message == question || (message.Role == ChatRole.Assistant && message.Text.Length == 0 && message.Incomplete));
@@ -199,14 +205,14 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         {
             answer.Incomplete = true;
         }
-        catch (ChatApiException exception)
+        catch (ChatStreamException exception)
         {
             Fail(answer, exception.Message);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or System.Text.Json.JsonException)
         {
             logger.LogWarning("Answer stream broke: {Message}", exception.Message);
-            Fail(answer, "The connection to the assistant was lost.");
+            Fail(answer, ChatStreamException.LostMessage);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using Chatbot.Contracts.Streaming;
-using Chatbot.Web.Api;
+using Chatbot.Contracts.Streams;
 
 namespace Chatbot.Web.Chat;
 

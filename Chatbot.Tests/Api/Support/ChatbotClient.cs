@@ -1,26 +1,20 @@
-using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
-using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 
 namespace Chatbot.Tests.Api.Support;
 
-/// <summary>Talks to the API as a client would: posts questions, parses streams with SseParser.</summary>
+/// <summary>
+/// Talks to the API as a contract test needs: sends the request as built (hostile headers and all)
+/// and reads one connection's events as written (<see cref="ChatStreamReader"/>), never resuming.
+/// </summary>
 public static class ChatbotClient
 {
     private const string SeedDataPrefix = "data: ";
 
-    public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.AskStream)
-        {
-            Content = JsonContent.Create(new QuestionRequest(question, conversationId)),
-        };
-        request.Headers.Add(StreamHeaders.Stream, "true");
-        return WithHeaders(request, headers);
-    }
+    public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers) =>
+        WithHeaders(new AskStreamRequest(question, conversationId) { Resumable = false }.ToHttpRequest(), headers);
 
     /// <summary>Adds each header as sent, without validation (identity headers, secrets, hostile values).</summary>
     public static HttpRequestMessage WithHeaders(HttpRequestMessage request, params (string Name, string Value)[] headers)
@@ -40,10 +34,9 @@ public static class ChatbotClient
         {
             return (response, events);
         }
-        await using var body = await response.Content.ReadAsStreamAsync();
-        await foreach (var item in SseParser.Create(body).EnumerateAsync())
+        await foreach (var streamEvent in ChatStreamReader.ReadAsync(response))
         {
-            events.Add(SseEvent.Parse(item));
+            events.Add(SseEvent.From(streamEvent));
         }
         return (response, events);
     }

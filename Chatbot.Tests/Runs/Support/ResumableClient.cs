@@ -1,19 +1,20 @@
 using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 using Chatbot.Tests.Api.Support;
 
 namespace Chatbot.Tests.Runs.Support;
 
 /// <summary>
-/// Talks to the API as a resuming client does: asks with <c>x-stream-resumable: true</c>, can
-/// drop the connection after some events, and resumes with <c>Last-Event-ID</c>.
+/// Drives a resumable run's contract by hand: asks with <c>x-stream-resumable: true</c>, drops the
+/// connection after some events, resumes with <c>Last-Event-ID</c> exactly as told. The client
+/// that resumes by itself is <see cref="ChatStreamClient"/>.
 /// </summary>
 public static class ResumableClient
 {
     public static HttpRequestMessage AskRequest(string question, string? conversationId = null, params (string Name, string Value)[] headers) =>
-        ChatbotClient.AskRequest(question, conversationId, [(StreamHeaders.Resumable, "true"), .. headers]);
+        ChatbotClient.WithHeaders(new AskStreamRequest(question, conversationId).ToHttpRequest(), headers);
 
     /// <summary>Reads <paramref name="count"/> events (fewer if the stream ends first), then drops the connection.</summary>
     public static async Task<(string RunId, List<SseEvent> Events, HttpResponseMessage Response)> ReadThenDropAsync(HttpClient http, HttpRequestMessage request, int count)
@@ -23,10 +24,9 @@ public static class ResumableClient
         response.EnsureSuccessStatusCode();
         var runId = ChatbotClient.RunId(response);
         var events = new List<SseEvent>();
-        var body = await response.Content.ReadAsStreamAsync(drop.Token);
-        await foreach (var item in SseParser.Create(body).EnumerateAsync(drop.Token))
+        await foreach (var streamEvent in ChatStreamReader.ReadAsync(response, drop.Token))
         {
-            events.Add(SseEvent.Parse(item));
+            events.Add(SseEvent.From(streamEvent));
             if (events.Count == count)
             {
                 break;

@@ -3,29 +3,28 @@ using System.Net.Sockets;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Contracts.Streams;
 using Chatbot.Tests.Web.Support;
-using Chatbot.Web.Api;
-using Chatbot.Web.Identity;
 
-namespace Chatbot.Tests.Web;
+namespace Chatbot.Tests.Streams;
 
 /// <summary>
-/// The front end's answer stream against a scripted API: resuming a broken run's stream. Its
+/// The answer stream's client against a scripted API: resuming a broken run's stream. Its
 /// waits and budget run on a virtual clock, so what it waited is read off the clock, not timed.
 /// </summary>
 public sealed class ChatStreamClientTests
 {
-    private static readonly StreamResumePolicy Fast = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(1));
+    private static readonly ResumePolicy Fast = new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(1));
 
     /// <summary>Fails a test whose read hangs; never a measure of what it waited.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
-    private static readonly UserIdentity Identity = new(new Dictionary<string, string> { [IdentityHeaders.Name(IdentityHeaders.UserId)] = "ada" });
+    private static readonly StreamCallOptions AsAda = new() { Prepare = request => request.Headers.Add(IdentityHeaders.Name(IdentityHeaders.UserId), "ada") };
 
     private readonly ScriptedApi _api = new();
     private VirtualClock _clock = new();
 
     [Fact]
-    public async Task Asks_for_a_resumable_stream()
+    public async Task Asks_for_a_resumable_stream_by_default()
     {
         _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Complete(2), BodyEnding.Ends));
 
@@ -33,19 +32,9 @@ public sealed class ChatStreamClientTests
 
         var ask = Assert.Single(_api.StreamRequests);
         Assert.Equal(HttpMethod.Post, ask.Method);
+        Assert.Equal("true", ask.Header(StreamHeaders.Stream));
         Assert.Equal("true", ask.Header(StreamHeaders.Resumable));
-    }
-
-    [Theory]
-    [InlineData(false, "1")]
-    [InlineData(true, "2")]
-    public async Task Names_the_level_it_wants_so_the_servers_default_level_does_not_decide(bool withReasoning, string level)
-    {
-        _api.Then(() => Sse.Stream(Sse.Start(1) + Sse.Complete(2), BodyEnding.Ends));
-
-        await ReadIntoAsync([], Fast, withReasoning: withReasoning);
-
-        Assert.Equal(level, Assert.Single(_api.StreamRequests).Header(StreamHeaders.Level));
+        Assert.Null(ask.Header(StreamHeaders.Level));
     }
 
     [Fact]
@@ -81,7 +70,7 @@ public sealed class ChatStreamClientTests
             .Then(() => Sse.Problem(HttpStatusCode.ServiceUnavailable, "Draining."))
             .Then(() => Sse.Stream(Sse.Tokens(2, 2) + Sse.Complete(3), BodyEnding.Ends));
 
-        var events = await ReadAsync(new StreamResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+        var events = await ReadAsync(new ResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
 
         Assert.Equal("start reconnecting t2 complete", Describe(events));
         Assert.Equal(4, _api.StreamRequests.Count());
@@ -112,9 +101,9 @@ public sealed class ChatStreamClientTests
         _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
             .Then(() => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
+        var failure = await Assert.ThrowsAsync<ChatStreamException>(() => ReadAsync());
 
-        Assert.Equal("The answer could not be resumed; please ask again.", failure.Message);
+        Assert.Equal((StreamFailure.NotResumable, "The answer could not be resumed; please ask again."), (failure.Failure, failure.Message));
     }
 
     [Theory]
@@ -126,9 +115,9 @@ public sealed class ChatStreamClientTests
         _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks))
             .Then(() => Sse.Problem(status, $"Refused with {(int)status}."));
 
-        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
+        var failure = await Assert.ThrowsAsync<ChatStreamException>(() => ReadAsync());
 
-        Assert.Equal($"Refused with {(int)status}.", failure.Message);
+        Assert.Equal((StreamFailure.Refused, status, $"Refused with {(int)status}."), (failure.Failure, failure.StatusCode, failure.Message));
         Assert.Equal(2, _api.StreamRequests.Count());
     }
 
@@ -138,9 +127,9 @@ public sealed class ChatStreamClientTests
         _api.Then(() => Sse.Stream(Sse.Start(1), BodyEnding.Breaks));
         RefuseForever();
 
-        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadAsync());
+        var failure = await Assert.ThrowsAsync<ChatStreamException>(() => ReadAsync());
 
-        Assert.Equal(StreamResumer.LostMessage, failure.Message);
+        Assert.Equal((StreamFailure.Lost, "The connection to the assistant was lost."), (failure.Failure, failure.Message));
         Assert.Equal(Fast.Budget, _clock.Elapsed);
         Assert.True(_api.StreamRequests.Count() > 2, "It gave up without retrying.");
     }
@@ -153,12 +142,12 @@ public sealed class ChatStreamClientTests
         {
             _api.Then(() => Sse.Stream("", BodyEnding.Breaks));
         }
-        var policy = new StreamResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1));
+        var policy = new ResumePolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1));
 
         var events = new List<ChatStreamEvent>();
-        var failure = await Assert.ThrowsAsync<ChatApiException>(() => ReadIntoAsync(events, policy));
+        var failure = await Assert.ThrowsAsync<ChatStreamException>(() => ReadIntoAsync(events, policy));
 
-        Assert.Equal(StreamResumer.LostMessage, failure.Message);
+        Assert.Equal(StreamFailure.Lost, failure.Failure);
         Assert.Equal("start reconnecting", Describe(events));
         // One outage: its budget counts from the first break, whatever the empty resumes answered.
         Assert.Equal(policy.Budget, _clock.Elapsed);
@@ -218,17 +207,17 @@ public sealed class ChatStreamClientTests
         }
     }
 
-    private async Task<List<ChatStreamEvent>> ReadAsync(StreamResumePolicy? policy = null)
+    private async Task<List<ChatStreamEvent>> ReadAsync(ResumePolicy? policy = null)
     {
         var events = new List<ChatStreamEvent>();
         await ReadIntoAsync(events, policy ?? Fast);
         return events;
     }
 
-    private async Task ReadIntoAsync(List<ChatStreamEvent> events, StreamResumePolicy policy, CancellationToken cancellationToken = default, bool withReasoning = false)
+    private async Task ReadIntoAsync(List<ChatStreamEvent> events, ResumePolicy policy, CancellationToken cancellationToken = default)
     {
         var client = new ChatStreamClient(_api.CreateClient(), policy, _clock);
-        await foreach (var streamEvent in client.AskAsync("What is CAPEX?", "c1", withReasoning, Identity, cancellationToken))
+        await foreach (var streamEvent in client.AskAsync(new AskStreamRequest("What is CAPEX?", "c1"), AsAda, cancellationToken))
         {
             events.Add(streamEvent);
         }

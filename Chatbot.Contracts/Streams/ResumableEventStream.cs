@@ -1,23 +1,21 @@
-using System.Net.ServerSentEvents;
 using Chatbot.Contracts.Streaming;
-using Chatbot.Web.Identity;
 
-namespace Chatbot.Web.Api;
+namespace Chatbot.Contracts.Streams;
 
 /// <summary>
 /// The events of one run, read across as many connections as it takes. When a resumable stream
 /// (<c>X-Stream-Resumable: true</c>) breaks before its terminal event, it yields one
 /// <c>reconnecting</c> event per outage, resumes after the last event seen, and drops events seen
-/// already, so each event reaches the caller once. A stream that is not resumable fails as before.
+/// already, so each event reaches the caller once. A stream that is not resumable ends, or fails,
+/// as its connection does.
 /// </summary>
-public sealed class ResumableEventStream(HttpResponseMessage response, StreamResumer resumer, UserIdentity identity) : IAsyncDisposable
+internal sealed class ResumableEventStream(HttpResponseMessage response, StreamResumer resumer, StreamCallOptions call, long lastSequence = 0) : IAsyncDisposable
 {
-
     private readonly bool _resumable = string.Equals(HeaderValue(response, StreamHeaders.ResumableRun), "true", StringComparison.OrdinalIgnoreCase);
     private HttpResponseMessage _response = response;
-    private IAsyncEnumerator<SseItem<string>>? _items;
+    private IAsyncEnumerator<ChatStreamEvent>? _events;
     private string? _runId = HeaderValue(response, StreamHeaders.RunId);
-    private long _lastSequence;
+    private long _lastSequence = lastSequence;
     private long? _outageStarted;
     private bool _resumedInOutage;
     private bool _ended;
@@ -56,10 +54,14 @@ public sealed class ResumableEventStream(HttpResponseMessage response, StreamRes
     {
         try
         {
-            _items ??= SseParser.Create(await _response.Content.ReadAsStreamAsync(cancellationToken))
-                .EnumerateAsync(cancellationToken)
+            _events ??= ChatStreamReader.ReadAsync(await _response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
-            return await _items.MoveNextAsync() ? ChatStreamEvent.Parse(_items.Current) : null;
+            if (!await _events.MoveNextAsync())
+            {
+                return null;
+            }
+            call.Observer?.Received(_events.Current);
+            return _events.Current;
         }
         catch (Exception exception) when ((exception is IOException or HttpRequestException) && CanResume && !cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +77,11 @@ public sealed class ResumableEventStream(HttpResponseMessage response, StreamRes
             return false;
         }
         _lastSequence = Math.Max(_lastSequence, streamEvent.Sequence);
-        _runId ??= streamEvent.Field(StreamEventFields.RunId);
+        if (_resumable && _runId is null)
+        {
+            // Only when X-Run-Id did not name the run: reading a field parses the event's JSON.
+            _runId = streamEvent.Field(StreamEventFields.RunId);
+        }
         _outageStarted = null;
         _resumedInOutage = false;
         _ended = streamEvent.IsTerminal;
@@ -91,15 +97,15 @@ public sealed class ResumableEventStream(HttpResponseMessage response, StreamRes
             await Task.Delay(resumer.Policy.FirstDelay, resumer.Clock, cancellationToken);
         }
         _resumedInOutage = true;
-        _response = await resumer.ResumeAsync(_runId!, _lastSequence, identity, resumer.Clock.GetElapsedTime(_outageStarted!.Value), cancellationToken);
+        _response = await resumer.ResumeAsync(_runId!, _lastSequence, call, resumer.Clock.GetElapsedTime(_outageStarted!.Value), cancellationToken);
     }
 
     private async Task CloseConnectionAsync()
     {
-        if (_items is not null)
+        if (_events is not null)
         {
-            await _items.DisposeAsync();
-            _items = null;
+            await _events.DisposeAsync();
+            _events = null;
         }
         _response.Dispose();
     }
