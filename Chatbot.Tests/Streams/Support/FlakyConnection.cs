@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Chatbot.Contracts.Streaming;
+using Chatbot.Tests.Support;
 
 namespace Chatbot.Tests.Streams.Support;
 
@@ -44,39 +45,14 @@ public sealed class FlakyConnection : DelegatingHandler
         return response;
     }
 
-    private sealed class CuttableStream(Stream inner) : Stream
+    private sealed class CuttableStream(Stream inner) : ReadOnlyBodyStream
     {
         private volatile bool _cut;
 
         public void Cut() => _cut = true;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             _cut ? ValueTask.FromException<int>(new IOException("Connection reset by peer (test).")) : inner.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Chatbot.Tests.Support;
 
 namespace Chatbot.Tests.Web.Support;
 
@@ -20,19 +21,9 @@ public enum BodyEnding
 /// none of the framework's streams can fail on cue after serving data (a faulted
 /// <c>Pipe</c> throws before its buffered data is read).
 /// </summary>
-public sealed class ScriptedSseBody(string frames, BodyEnding ending) : Stream
+public sealed class ScriptedSseBody(string frames, BodyEnding ending) : ReadOnlyBodyStream
 {
     private readonly MemoryStream _data = new(Encoding.UTF8.GetBytes(frames));
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -51,19 +42,4 @@ public sealed class ScriptedSseBody(string frames, BodyEnding ending) : Stream
         }
         return 0;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
