@@ -22,6 +22,9 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        // The Redis client logs each step of every connect at Information, some fifty lines a start;
+        // its warnings and errors (a connection lost) still show.
+        builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
         builder.AddDefaultHealthChecks();
         builder.AddForwardedHeadersPolicy();
         builder.Services.AddServiceDiscovery();
