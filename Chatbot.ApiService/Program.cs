@@ -28,6 +28,7 @@ _ = app.Services.GetRequiredService<GatewayProof>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseMiddleware<WarmUpGate>();
 app.UseMiddleware<DrainingMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<RehearsalGate>();
