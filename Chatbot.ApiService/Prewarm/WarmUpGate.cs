@@ -11,7 +11,8 @@ namespace Chatbot.ApiService.Prewarm;
 /// </summary>
 public sealed class WarmUpGate(RequestDelegate next, PrewarmService prewarm, IOptions<PrewarmOptions> options, TimeProvider clock)
 {
-    public static readonly TimeSpan WaitForWarmUp = TimeSpan.FromSeconds(10);
+    /// <summary>Shorter than the probes' timeout (3 s, the AppHost's HealthProbes), so a probe hears an answer, not a timeout.</summary>
+    public static readonly TimeSpan WaitForWarmUp = TimeSpan.FromSeconds(2);
 
     public async Task InvokeAsync(HttpContext context)
     {
