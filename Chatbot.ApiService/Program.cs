@@ -19,7 +19,7 @@ builder.Services.AddOpenApi(openApi => openApi
     .AddDocumentTransformer<ServiceInfoDocument>()
     .AddDocumentTransformer<IdentitySchemeDocument>());
 
-var app = builder.Build();
+var app = builder.Build().ValidateSettings();
 StartupPreload.Begin(app.Services);
 // Fails start-up on an unsafe identity configuration, naming the setting.
 _ = app.Services.GetRequiredService<AuthModeSelector>();
@@ -28,6 +28,7 @@ _ = app.Services.GetRequiredService<GatewayProof>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseMiddleware<WarmUpGate>();
 app.UseMiddleware<DrainingMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<RehearsalGate>();

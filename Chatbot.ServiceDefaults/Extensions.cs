@@ -22,6 +22,9 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        // The Redis client logs each step of every connect at Information, some fifty lines a start;
+        // its warnings and errors (a connection lost) still show.
+        builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
         builder.AddDefaultHealthChecks();
         builder.AddForwardedHeadersPolicy();
         builder.Services.AddServiceDiscovery();
@@ -61,7 +64,15 @@ public static class Extensions
                     // the API still starts a trace of its own, with the API's spans under it.
                     aspnet.EnableAspNetCoreSignalRSupport = false;
                 })
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                // Whatever sampler is configured, nothing under a span of this process that was dropped (a
+                // probe the filter above leaves out) is recorded: Aspire's always_on would record the readiness
+                // check's Redis PING on every probe, an orphan the dashboard lists as a trace of its own.
+                .ConfigureSampler((_, configured) => new ParentBasedSampler(configured,
+                    remoteParentSampled: configured,
+                    remoteParentNotSampled: configured,
+                    localParentSampled: configured,
+                    localParentNotSampled: new AlwaysOffSampler())));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

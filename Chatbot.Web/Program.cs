@@ -26,7 +26,7 @@ builder.Services.AddHttpClient<ChatStreamClient>(client => client.BaseAddress = 
     .AddStreamingDefaults();
 builder.Services.AddSingleton<MarkdownRenderer>();
 
-var app = builder.Build();
+var app = builder.Build().ValidateSettings();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -10,6 +10,7 @@ namespace Chatbot.Tests.Browser;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private readonly Process _process;
     private int _disposed;
 
@@ -56,7 +57,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
         var service = new ServiceProcess(process, $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, line) => service.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) =>
+        {
+            service.Keep(line.Data);
+            if (line.Data is not null)
+            {
+                service._errors.Enqueue(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -103,7 +111,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 _process.WaitForExit(); // drains the redirected output, so the message is in it
-                throw new InvalidOperationException($"{project} exited with {_process.ExitCode}:\n{Output}");
+                throw new ServiceExitedException(project, _process.ExitCode, string.Join("\n", _errors), Output);
             }
             try
             {

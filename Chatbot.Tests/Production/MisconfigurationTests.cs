@@ -81,7 +81,7 @@ public sealed class MisconfigurationTests(ProductionRehearsal stack)
     /// <summary>The output of a service that exited instead of becoming healthy.</summary>
     private static async Task<string> StartFailureAsync(string assembly, Dictionary<string, string> environment)
     {
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        var failure = await Assert.ThrowsAsync<ServiceExitedException>(async () =>
         {
             await using var service = await ServiceProcess.StartAsync(assembly, Path.GetDirectoryName(assembly)!, FreePort.Next(), environment);
         });
