@@ -28,7 +28,8 @@ _ = app.Services.GetRequiredService<GatewayProof>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
-app.UseMiddleware<WarmUpGate>();
+// Readiness only: no other request waits on the warm-up.
+app.UseWhen(context => context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath), health => health.UseMiddleware<WarmUpGate>());
 app.UseMiddleware<DrainingMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<RehearsalGate>();

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Readiness (<c>/health</c>) during the start-up warm-up: a probe waits for it (it takes a second
-/// or two) and, should it still run after <see cref="WaitForWarmUp"/>, hears 503 <c>Unhealthy</c>
-/// without the health checks running. The health check service logs every Unhealthy result as an
+/// Readiness (<c>/health</c>, the only path it is put on) during the start-up warm-up: a probe
+/// waits for it (it takes a second or two) and, should it still run after <see cref="WaitForWarmUp"/>,
+/// hears 503 <c>Unhealthy</c> without the health checks running. The health check service logs every Unhealthy result as an
 /// error, and a replica that is still starting has nothing wrong with it.
 /// </summary>
 public sealed class WarmUpGate(RequestDelegate next, PrewarmService prewarm, IOptions<PrewarmOptions> options, TimeProvider clock)
@@ -16,7 +16,7 @@ public sealed class WarmUpGate(RequestDelegate next, PrewarmService prewarm, IOp
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath) && !await IsWarmAsync(context.RequestAborted))
+        if (!await IsWarmAsync(context.RequestAborted))
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.CacheControl = "no-store, no-cache";
