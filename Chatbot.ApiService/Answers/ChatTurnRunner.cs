@@ -54,8 +54,8 @@ public sealed class ChatTurnRunner(
         var key = new ConversationKey(turn.Identity.Owner, turn.ConversationId);
         var outcome = "failed";
         metrics.StreamStarted();
-        // Debug: the completion line carries everything; one console line less per answer is
-        // measurable under load (see docs/lab/2026-11-25-load-and-micro.md).
+        // Debug: the completion line carries everything, so one line an answer is enough
+        // (docs/lab/2026-11-25-load-and-micro.md).
         logger.LogDebug("Run {RunId} started: conversation {ConversationId}, provider {Provider}, level {Level}, {Identity}",
             turn.RunId, turn.ConversationId, model.Provider, sink.Level, turn.Identity);
         WarnWithoutTenant(turn);

@@ -19,8 +19,8 @@ namespace Chatbot.ApiService.Prewarm;
 /// The warm-up's one round of real requests: once the server listens, each specialist's question
 /// once, over HTTP to this process's own address, streamed with every event as clients ask. They
 /// run the path a user's first question runs (Kestrel, the limiter, the body reader, the agents and
-/// tools, the SSE writer), so the first user does not wait for it to be compiled
-/// (docs/lab/2026-12-07-warm-up-round.md). Each carries a key made when the process starts and
+/// tools, the SSE writer), so most of it is compiled before the first user comes; the first answer
+/// is still slower than later ones (docs/lab/2026-12-07-warm-up-round.md). Each carries a key made when the process starts and
 /// held only in its memory; <see cref="RehearsalGate"/> lets them through as the <see cref="Rehearser"/>.
 /// </summary>
 public sealed class Rehearsal(IServer server, IHostApplicationLifetime lifetime, IOptions<RateLimitOptions> limits)
