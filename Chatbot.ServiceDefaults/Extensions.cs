@@ -21,6 +21,7 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        SettingsRefusal.ExitOnRefusedSetting();
         builder.ConfigureOpenTelemetry();
         // The Redis client logs each step of every connect at Information, some fifty lines a start;
         // its warnings and errors (a connection lost) still show.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,21 @@ public static class SettingsRefusal
 {
     public const int ExitCode = 1;
 
+    /// <summary>The failure a setting check throws: the framework's own, so one handler ends the process for all of them.</summary>
+    public static OptionsValidationException Refuse(string setting, string message) =>
+        new(setting, typeof(IConfiguration), [message]);
+
+    /// <summary>
+    /// From here on, a setting refused at start (an <see cref="OptionsValidationException"/> left
+    /// unhandled) ends the process as above. Called first by <c>AddServiceDefaults</c>, so the checks
+    /// made while the services are registered are covered too.
+    /// </summary>
+    public static void ExitOnRefusedSetting()
+    {
+        AppDomain.CurrentDomain.UnhandledException -= ExitNamingTheSetting;
+        AppDomain.CurrentDomain.UnhandledException += ExitNamingTheSetting;
+    }
+
     /// <summary>
     /// Validates the options registered with <c>ValidateOnStart</c> now, before anything resolves
     /// them and before the host starts (which would log the failure with its stack trace). The
@@ -20,8 +36,7 @@ public static class SettingsRefusal
     /// </summary>
     public static WebApplication ValidateSettings(this WebApplication app)
     {
-        AppDomain.CurrentDomain.UnhandledException -= ExitNamingTheSetting;
-        AppDomain.CurrentDomain.UnhandledException += ExitNamingTheSetting;
+        ExitOnRefusedSetting();
         app.Services.GetService<IStartupValidator>()?.Validate();
         return app;
     }

@@ -21,6 +21,10 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         {
             yield return $"{LlmOptions.Section}:Provider must be offline, bedrock or openai, not '{options.Provider}'.";
         }
+        if (options.ProviderName == ModelProviders.OpenAI && string.IsNullOrWhiteSpace(options.ModelId))
+        {
+            yield return $"The openai provider needs a model name in {LlmOptions.Section}:ModelId.";
+        }
         if (!BedrockApis.All.Contains(options.Bedrock.ApiName))
         {
             yield return $"{Bedrock}:Api must be auto, anthropic or converse, not '{options.Bedrock.Api}'.";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Chatbot.Contracts.Identity;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class IdentityFields
     /// exception naming <paramref name="setting"/> (see <see cref="Problem"/>).
     /// </summary>
     public static IdentityFields Declared(IReadOnlyCollection<string> names, string setting) =>
-        Problem(names, setting) is { } problem ? throw new InvalidOperationException(problem)
+        Problem(names, setting) is { } problem ? throw new OptionsValidationException(setting, typeof(IdentityFields), [problem])
         : names.Count == 0 ? All
         : new(names.Select(Normalized));
 

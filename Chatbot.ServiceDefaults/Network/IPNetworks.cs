@@ -23,6 +23,6 @@ public static class IPNetworks
         {
             return new IPNetwork(address, address.GetAddressBytes().Length * 8);
         }
-        throw new InvalidOperationException($"{setting} must list IP addresses or networks (10.0.0.7, 10.0.0.0/8); '{entry}' is neither.");
+        throw SettingsRefusal.Refuse(setting, $"{setting} must list IP addresses or networks (10.0.0.7, 10.0.0.0/8); '{entry}' is neither.");
     }
 }

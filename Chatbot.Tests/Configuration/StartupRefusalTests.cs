@@ -14,12 +14,15 @@ public sealed class StartupRefusalTests
     [InlineData("Chatbot:Runs:Lease", "Chatbot__Runs__Lease=00:00:01", "Chatbot__Runs__FollowPollInterval=00:00:02")]
     [InlineData("Chatbot:Streaming:HeartbeatSeconds", "Chatbot__Streaming__HeartbeatSeconds=0")]
     [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot__Auth__Mode=jwt", "Chatbot__Auth__Jwt__Authority=https://login.example.com/")]
+    [InlineData("Chatbot:Llm:ModelId", "Chatbot__Llm__Provider=openai", "Chatbot__Llm__ModelId=")]
     public async Task The_api_exits_naming_the_key(string key, params string[] variables) =>
         AssertRefused(key, await StartFailureAsync("Chatbot.ApiService", variables));
 
     [Theory]
     [InlineData("Chatbot:Identity:SessionLifetime", "Chatbot__Identity__SessionLifetime=-00:00:01")]
     [InlineData("Chatbot:Api:BaseAddress", "Chatbot__Api__BaseAddress=apiservice")]
+    [InlineData("Chatbot:Identity:Mode", "Chatbot__Identity__Mode=nonsense")]
+    [InlineData("Chatbot:ForwardedHeaders:KnownNetworks", "Chatbot__ForwardedHeaders__KnownNetworks__0=not-a-network")]
     public async Task The_web_exits_naming_the_key(string key, params string[] variables) =>
         AssertRefused(key, await StartFailureAsync("Chatbot.Web", variables));
 

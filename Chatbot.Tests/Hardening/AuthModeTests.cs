@@ -106,7 +106,7 @@ public sealed class AuthModeTests
     [Fact]
     public void A_trusted_proxy_entry_that_is_not_an_address_is_refused_naming_the_setting()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Proof("gateway.internal"));
+        var failure = Assert.Throws<OptionsValidationException>(() => Proof("gateway.internal"));
 
         Assert.Contains("Chatbot:Auth:TrustedProxies", failure.Message);
     }

@@ -1,4 +1,5 @@
 using Chatbot.Contracts.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Tests.Identity;
 
@@ -31,7 +32,7 @@ public sealed class IdentityFieldsTests
     [InlineData("user_role")]
     public void A_name_that_is_no_identity_field_is_refused_naming_the_setting(string name)
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => IdentityFields.Declared([IdentityHeaders.UserId, name], Setting));
+        var failure = Assert.Throws<OptionsValidationException>(() => IdentityFields.Declared([IdentityHeaders.UserId, name], Setting));
 
         Assert.Contains(Setting, failure.Message);
         Assert.Contains($"'{name}'", failure.Message);
@@ -40,7 +41,7 @@ public sealed class IdentityFieldsTests
     [Fact]
     public void A_list_without_the_user_id_is_refused_naming_the_setting()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => IdentityFields.Declared([IdentityHeaders.TenantId, IdentityHeaders.Systems], Setting));
+        var failure = Assert.Throws<OptionsValidationException>(() => IdentityFields.Declared([IdentityHeaders.TenantId, IdentityHeaders.Systems], Setting));
 
         Assert.Contains($"{Setting} must list user-id", failure.Message);
     }

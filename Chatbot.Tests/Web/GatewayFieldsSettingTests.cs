@@ -2,6 +2,7 @@ using Chatbot.Web.Api;
 using Chatbot.Web.Identity;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Tests.Web;
 
@@ -16,7 +17,7 @@ public sealed class GatewayFieldsSettingTests
     [InlineData("user-tenant-id,user-systems", "must list user-id")]
     public void Declared_fields_that_are_no_identity_fields_or_name_no_user_refuse_start(string fields, string problem)
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => WebIdentitySetup.Select(Gateway(fields.Split(',')), Api, Production));
+        var failure = Assert.Throws<OptionsValidationException>(() => WebIdentitySetup.Select(Gateway(fields.Split(',')), Api, Production));
 
         Assert.Contains(WebGatewayOptions.FieldsSetting, failure.Message);
         Assert.Contains(problem, failure.Message);

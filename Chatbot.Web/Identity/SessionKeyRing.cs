@@ -31,7 +31,7 @@ public static class SessionKeyRing
         }
         else if (!builder.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw SettingsRefusal.Refuse(CertificateSetting,
                 $"{CertificateSetting} must be set outside Development: a base64 PKCS#12 certificate with a private key that encrypts the session keys at rest (docs/deploy.md).");
         }
         if (HasRedis(builder.Configuration))
@@ -58,11 +58,11 @@ public static class SessionKeyRing
             var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(encoded.Trim()), configuration[CertificatePasswordSetting]);
             return certificate.HasPrivateKey
                 ? certificate
-                : throw new InvalidOperationException($"{CertificateSetting} has no private key: the session keys could be encrypted but never read again.");
+                : throw SettingsRefusal.Refuse(CertificateSetting, $"{CertificateSetting} has no private key: the session keys could be encrypted but never read again.");
         }
         catch (Exception exception) when (exception is FormatException or System.Security.Cryptography.CryptographicException)
         {
-            throw new InvalidOperationException($"{CertificateSetting} must be a base64 PKCS#12 (.pfx) certificate with its private key ({CertificatePasswordSetting} its password): {exception.Message}");
+            throw SettingsRefusal.Refuse(CertificateSetting, $"{CertificateSetting} must be a base64 PKCS#12 (.pfx) certificate with its private key ({CertificatePasswordSetting} its password): {exception.Message}");
         }
     }
 }

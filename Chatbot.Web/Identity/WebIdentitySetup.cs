@@ -29,7 +29,7 @@ public sealed record WebIdentitySetup(WebIdentityMode Mode, WebIdentityOptions O
         var setup = new WebIdentitySetup(mode, options);
         if (!setup.SendsAccessToken && !environment.IsDevelopment() && string.IsNullOrEmpty(api.GatewaySecret))
         {
-            throw new InvalidOperationException(
+            throw SettingsRefusal.Refuse($"{ApiConnectionOptions.Section}:GatewaySecret",
                 $"{ApiConnectionOptions.Section}:GatewaySecret is needed outside Development: the API (gateway mode) believes the user's identity only with it. Or sign in with {OidcSection}:ApiCredential=token against an API in jwt mode.");
         }
         return setup;
@@ -41,24 +41,24 @@ public sealed record WebIdentitySetup(WebIdentityMode Mode, WebIdentityOptions O
         {
             return environment.IsDevelopment()
                 ? WebIdentityMode.Demo
-                : throw new InvalidOperationException(
+                : throw SettingsRefusal.Refuse(ModeSetting,
                     $"{ModeSetting} must be set outside Development: oidc (users sign in with OpenID Connect), gateway (behind the platform's gateway) or demo (every visitor is one demo user).");
         }
         return Enum.TryParse<WebIdentityMode>(configured, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
             ? mode
-            : throw new InvalidOperationException($"{ModeSetting} must be oidc, gateway or demo; it is '{configured}'.");
+            : throw SettingsRefusal.Refuse(ModeSetting, $"{ModeSetting} must be oidc, gateway or demo; it is '{configured}'.");
     }
 
     private static void CheckGateway(WebGatewayOptions gateway)
     {
         if (string.IsNullOrEmpty(gateway.Secret) && gateway.TrustedNetworks.Length == 0)
         {
-            throw new InvalidOperationException(
+            throw SettingsRefusal.Refuse(ModeSetting,
                 $"{ModeSetting} 'gateway' needs {WebIdentityOptions.Section}:Gateway:Secret or {WebIdentityOptions.Section}:Gateway:TrustedNetworks: nothing else proves a request came through the gateway.");
         }
         if (IdentityFields.Problem(gateway.Fields, WebGatewayOptions.FieldsSetting) is { } fields)
         {
-            throw new InvalidOperationException(fields);
+            throw SettingsRefusal.Refuse(WebGatewayOptions.FieldsSetting, fields);
         }
     }
 
@@ -66,15 +66,15 @@ public sealed record WebIdentitySetup(WebIdentityMode Mode, WebIdentityOptions O
     {
         if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority))
         {
-            throw new InvalidOperationException($"{OidcSection}:Authority must be the identity provider's issuer URL; it is '{oidc.Authority}'.");
+            throw SettingsRefusal.Refuse($"{OidcSection}:Authority", $"{OidcSection}:Authority must be the identity provider's issuer URL; it is '{oidc.Authority}'.");
         }
         if (oidc.RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
         {
-            throw new InvalidOperationException($"{OidcSection}:Authority must be https ({OidcSection}:RequireHttpsMetadata=false is for a provider on loopback in tests).");
+            throw SettingsRefusal.Refuse($"{OidcSection}:Authority", $"{OidcSection}:Authority must be https ({OidcSection}:RequireHttpsMetadata=false is for a provider on loopback in tests).");
         }
         if (string.IsNullOrWhiteSpace(oidc.ClientId))
         {
-            throw new InvalidOperationException($"{OidcSection}:ClientId must name this front end's client at the identity provider.");
+            throw SettingsRefusal.Refuse($"{OidcSection}:ClientId", $"{OidcSection}:ClientId must name this front end's client at the identity provider.");
         }
     }
 }
