@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Contracts.Api;
+using Chatbot.Contracts.Streams;
 using Chatbot.Web.Identity;
 
 namespace Chatbot.Web.Api;
@@ -30,18 +31,12 @@ public sealed class ChatbotApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<ConversationListResponse>(cancellationToken))?.Items ?? [];
     }
 
-    /// <summary>Asks the API to stop a run; true when it was running, false when it had ended or is unknown.</summary>
-    public async Task<bool> CancelRunAsync(string runId, UserIdentity identity, CancellationToken cancellationToken)
-    {
-        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Post, ChatbotRoutes.CancelRun(runId)));
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-        response.EnsureSuccessStatusCode();
-        return response.StatusCode == HttpStatusCode.Accepted;
-    }
+    /// <summary>
+    /// Asks the API to stop a run; true when it was running, false when it had ended or is unknown.
+    /// The stream client's cancel, sent over this client's HttpClient and so with its retries.
+    /// </summary>
+    public Task<bool> CancelRunAsync(string runId, UserIdentity identity, CancellationToken cancellationToken) =>
+        new ChatStreamClient(http).CancelRunAsync(runId, new StreamCallOptions { Prepare = request => identity.Apply(request) }, cancellationToken);
 
     /// <summary>Erases one of the user's conversations; false when it was unknown (or not the user's).</summary>
     public async Task<bool> DeleteConversationAsync(UserIdentity identity, string conversationId, CancellationToken cancellationToken)
