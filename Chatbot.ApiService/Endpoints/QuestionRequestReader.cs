@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.ComponentModel.DataAnnotations;
 using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using System.Text;
 using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

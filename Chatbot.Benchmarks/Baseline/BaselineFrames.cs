@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Chatbot.ApiService.Streaming;
 using Chatbot.Contracts.Streaming;
 

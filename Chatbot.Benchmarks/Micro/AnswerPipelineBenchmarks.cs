@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using BenchmarkDotNet.Attributes;
+using Chatbot.ApiService;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Streaming;
-using Chatbot.ApiService;
 using Chatbot.Contracts.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Aspire.Hosting;
 using Chatbot.ApiService.Memory;
 using Chatbot.Contracts.Identity;
 using Chatbot.Tests.Browser;

@@ -1,12 +1,12 @@
 using Chatbot.ApiService.Live;
+using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Memory.Archive;
 using Chatbot.ApiService.Memory.Redis;
-using Chatbot.ApiService.Memory;
 using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static Chatbot.Tests.Memory.Support.Turns;

@@ -1,7 +1,7 @@
 using Chatbot.ApiService.Live;
 using Microsoft.Extensions.Options;
-using Polly.Retry;
 using Polly;
+using Polly.Retry;
 
 namespace Chatbot.ApiService.Memory.Archive;
 
