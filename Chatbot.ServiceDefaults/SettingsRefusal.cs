@@ -22,7 +22,7 @@ public static class SettingsRefusal
     /// unhandled) ends the process as above. Called first by <c>AddServiceDefaults</c>, so the checks
     /// made while the services are registered are covered too.
     /// </summary>
-    public static void ExitOnRefusedSetting()
+    internal static void ExitOnRefusedSetting()
     {
         AppDomain.CurrentDomain.UnhandledException -= ExitNamingTheSetting;
         AppDomain.CurrentDomain.UnhandledException += ExitNamingTheSetting;
@@ -32,11 +32,10 @@ public static class SettingsRefusal
     /// Validates the options registered with <c>ValidateOnStart</c> now, before anything resolves
     /// them and before the host starts (which would log the failure with its stack trace). The
     /// failure is thrown on, so a test host that runs the app in process still receives it; left
-    /// unhandled, it ends the process as above.
+    /// unhandled, it ends the process as above (<c>AddServiceDefaults</c> installed the handler).
     /// </summary>
     public static WebApplication ValidateSettings(this WebApplication app)
     {
-        ExitOnRefusedSetting();
         app.Services.GetService<IStartupValidator>()?.Validate();
         return app;
     }
