@@ -11,6 +11,7 @@ using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Portfolio;
 
 namespace Chatbot.ApiService;
 

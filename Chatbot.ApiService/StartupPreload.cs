@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Portfolio;
 using StackExchange.Redis;
 
 namespace Chatbot.ApiService;

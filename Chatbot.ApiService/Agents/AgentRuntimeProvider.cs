@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Portfolio;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Agents;

@@ -1,5 +1,6 @@
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Portfolio;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.Tests.Providers;

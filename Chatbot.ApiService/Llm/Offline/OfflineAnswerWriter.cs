@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Portfolio;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.ApiService.Llm.Offline;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Portfolio;
 
 namespace Chatbot.ApiService.Llm.Offline;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Chatbot.ApiService.Tools;
+namespace Chatbot.ApiService.Tools.Portfolio;
 
 /// <summary>One PV system, charge point or battery of the sample portfolio (Data/assets.json).</summary>
 public sealed record EnergyAsset

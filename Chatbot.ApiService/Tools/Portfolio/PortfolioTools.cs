@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 
-namespace Chatbot.ApiService.Tools;
+namespace Chatbot.ApiService.Tools.Portfolio;
 
 /// <summary>The portfolio specialist's tools: the asking user's own assets only.</summary>
 public sealed class PortfolioTools(AssetCatalog catalog)

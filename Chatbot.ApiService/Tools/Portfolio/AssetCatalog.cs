@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Chatbot.Contracts.Identity;
 
-namespace Chatbot.ApiService.Tools;
+namespace Chatbot.ApiService.Tools.Portfolio;
 
 /// <summary>
 /// The sample portfolio. A user sees only the assets of their own tenant that their identity lists
