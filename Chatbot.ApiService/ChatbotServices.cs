@@ -40,7 +40,7 @@ public static class ChatbotServices
 
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
         services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(data, "knowledge.json")));
-        services.AddSingleton(_ => AssetCatalog.Load(Path.Combine(data, "assets.json")));
+        services.AddPortfolio(data);
 
         builder.AddModelClient();
         services.AddSingleton<AgentRuntimeProvider>();
@@ -53,7 +53,9 @@ public static class ChatbotServices
         services.AddSingleton<Rehearsal>();
         services.AddSingleton<PrewarmService>();
         services.AddHostedService<StartupPrewarmService>();
-        services.AddHealthChecks().AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name);
+        services.AddHealthChecks()
+            .AddCheck<AgentReadinessHealthCheck>(AgentReadinessHealthCheck.Name)
+            .AddCheck<PlatformHealthCheck>(PlatformHealthCheck.Name);
         return builder;
     }
 }

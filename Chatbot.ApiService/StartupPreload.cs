@@ -16,7 +16,7 @@ public static class StartupPreload
     {
         Preload<IConnectionMultiplexer>(services);
         Preload<KnowledgeBase>(services);
-        Preload<AssetCatalog>(services);
+        Preload<IPortfolioSource>(services);
     }
 
     private static void Preload<T>(IServiceProvider services) where T : class =>

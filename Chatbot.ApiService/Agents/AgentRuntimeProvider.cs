@@ -13,7 +13,7 @@ namespace Chatbot.ApiService.Agents;
 /// first caller, prewarm or request, exactly once however many arrive together. A failed
 /// creation is forgotten so the next caller tries again.
 /// </summary>
-public sealed class AgentRuntimeProvider(KnowledgeBase knowledge, AssetCatalog assets, ModelClients model, ChatbotMetrics metrics, ILogger<AgentRuntime> logger)
+public sealed class AgentRuntimeProvider(KnowledgeBase knowledge, IPortfolioSource portfolio, ModelClients model, ChatbotMetrics metrics, ILogger<AgentRuntime> logger)
 {
     private readonly Lock _gate = new();
     private Task<AgentRuntime>? _creation;
@@ -76,7 +76,7 @@ public sealed class AgentRuntimeProvider(KnowledgeBase knowledge, AssetCatalog a
             new Specialist(ToolNames.Portfolio,
                 "Answers questions about the user's own PV systems, charge points and battery storage.",
                 "You report on the user's own assets. Use list_my_assets or get_asset; never guess figures. Answer in markdown.",
-                KernelWith(new PortfolioTools(assets))),
+                KernelWith(new PortfolioTools(portfolio))),
             new Specialist(ToolNames.Finance,
                 "Calculates CAPEX estimates and payback periods from the user's numbers.",
                 "You calculate CAPEX and payback with the tools and explain the result in two or three sentences.",

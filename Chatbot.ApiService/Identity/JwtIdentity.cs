@@ -55,15 +55,17 @@ public static class JwtIdentity
             context.Fail("Only an access token is a credential for this API, never an id token.");
             return Task.CompletedTask;
         }
-        return ToCaller(context, names);
+        return ToCaller(context, names, token);
     }
 
-    private static Task ToCaller(TokenValidatedContext context, IdentityClaimNames names)
+    private static Task ToCaller(TokenValidatedContext context, IdentityClaimNames names, JsonWebToken token)
     {
         var identity = IdentityClaims.FromPrincipal(context.Principal!, names) with
         {
             // The gateway's log id still correlates logs; it proves nothing.
             LogId = IdentityHeaderReader.Field(context.Request.Headers, IdentityHeaders.LogId) ?? Guid.NewGuid().ToString(),
+            // The caller's own credential, for the platform's asset API on their behalf (never logged: AltecoContext.ToString).
+            AccessToken = token.EncodedToken,
         };
         if (identity.UserId is null)
         {

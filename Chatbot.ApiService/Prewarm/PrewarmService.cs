@@ -5,6 +5,7 @@ using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Telemetry;
+using Chatbot.ApiService.Tools.Portfolio;
 using Chatbot.Contracts.Api;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
@@ -14,8 +15,9 @@ namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
 /// Readies the process for its first question, as the seed's prewarm did: builds the agent team
-/// and opens the connections an answer uses (hot memory, run store, archive, model endpoint),
-/// timing each; the first time, it also asks its one round of rehearsals (<see cref="Rehearsal"/>).
+/// and opens the connections an answer uses (hot memory, run store, archive, model endpoint, the
+/// platform's asset API), timing each; the first time, it also asks its one round of rehearsals
+/// (<see cref="Rehearsal"/>).
 /// One warm-up at a time however many callers arrive together. Its report stands until a
 /// component has failed (the next call tries again) or no answer has begun for
 /// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>: idle connections close, so it connects again.
@@ -25,6 +27,7 @@ public sealed class PrewarmService(
     IConversationStore memory,
     IRunStore runStore,
     ModelConnectionWarmer model,
+    IPortfolioSource portfolio,
     Rehearsal rehearsal,
     RunRegistry runs,
     StoreStatus stores,
@@ -74,6 +77,7 @@ public sealed class PrewarmService(
             await MeasureAsync("run_store", () => ConnectAsync(runStore.Name, runStore.ConnectAsync, stop.Token)),
             await MeasureAsync("archive", () => PingArchiveAsync(stop.Token)),
             await MeasureAsync("model_client", () => model.WarmAsync(stop.Token)),
+            await MeasureAsync("platform", () => portfolio.WarmAsync(stop.Token)),
         ];
         if (!_rehearsed)
         {

@@ -60,5 +60,6 @@ public sealed class AnswerPathTests(ITestOutputHelper output)
 
     private static bool Beyond(string space) =>
         space.StartsWith($"{Api}.Llm.", StringComparison.Ordinal) || space.StartsWith($"{Api}.Memory.", StringComparison.Ordinal)
-        || space.StartsWith($"{Api}.Runs.", StringComparison.Ordinal) || space == $"{Api}.Tools";
+        || space.StartsWith($"{Api}.Runs.", StringComparison.Ordinal)
+        || space == $"{Api}.Tools" || space.StartsWith($"{Api}.Tools.", StringComparison.Ordinal);
 }

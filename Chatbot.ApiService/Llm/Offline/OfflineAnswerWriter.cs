@@ -58,12 +58,28 @@ public static class OfflineAnswerWriter
             text.Append("\n- **").Append(asset.GetProperty("id").GetString()).Append("** ")
                 .Append(asset.GetProperty("name").GetString()).Append(", ").Append(asset.GetProperty("site").GetString())
                 .Append(": status ").Append(asset.GetProperty("status").GetString());
-            foreach (var figure in asset.EnumerateObject().Where(property => property.Value.ValueKind == JsonValueKind.Number))
-            {
-                text.Append(", ").Append(figure.Name.Replace('_', ' ')).Append(' ').Append(figure.Value.GetRawText());
-            }
+            AppendMetrics(text, asset);
         }
         return text.ToString();
+    }
+
+    /// <summary>Every metric as "name value unit", whatever its name: a new metric needs no code.</summary>
+    private static void AppendMetrics(StringBuilder text, JsonElement asset)
+    {
+        if (!asset.TryGetProperty("metrics", out var metrics) || metrics.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+        foreach (var metric in metrics.EnumerateArray())
+        {
+            var value = metric.GetProperty("value");
+            text.Append(", ").Append(metric.GetProperty("name").GetString()).Append(' ')
+                .Append(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText());
+            if (metric.TryGetProperty("unit", out var unit))
+            {
+                text.Append(' ').Append(unit.GetString());
+            }
+        }
     }
 
     private static string ResultText(FunctionResultContent result) => result.Result switch

@@ -4,9 +4,9 @@ using Chatbot.Contracts.Identity;
 namespace Chatbot.ApiService.Tools.Portfolio;
 
 /// <summary>
-/// The sample portfolio. A user sees only the assets of their own tenant that their identity lists
-/// (user_systems, charge_points, storage): a list naming another tenant's asset grants nothing.
-/// A superAdmin sees all.
+/// A portfolio as a source gave it, and our own rules over it: a user sees only the assets of
+/// their own tenant that their identity lists (user_systems, charge_points, storage), whatever
+/// the source sent; a list naming another tenant's asset grants nothing. A superAdmin sees all.
 /// </summary>
 public sealed class AssetCatalog(IReadOnlyList<EnergyAsset> assets)
 {
@@ -15,8 +15,28 @@ public sealed class AssetCatalog(IReadOnlyList<EnergyAsset> assets)
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static AssetCatalog Load(string path) =>
-        new(JsonSerializer.Deserialize<EnergyAsset[]>(File.ReadAllText(path), Json) ?? []);
+    public int Count => assets.Count;
+
+    /// <summary>The JSON array of assets of the platform's contract; entries it cannot read are left out and counted.</summary>
+    public static bool TryParse(string json, out AssetCatalog catalog, out int dropped)
+    {
+        (catalog, dropped) = (new AssetCatalog([]), 0);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+            var entries = document.RootElement.EnumerateArray().Select(EnergyAsset.Read).ToArray();
+            (catalog, dropped) = (new AssetCatalog(entries.OfType<EnergyAsset>().ToArray()), entries.Count(entry => entry is null));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     public IReadOnlyList<EnergyAsset> VisibleTo(AltecoContext identity) =>
         assets.Where(asset => IsVisible(asset, identity)).ToArray();

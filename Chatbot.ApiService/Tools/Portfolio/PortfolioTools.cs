@@ -4,18 +4,25 @@ using Microsoft.SemanticKernel;
 
 namespace Chatbot.ApiService.Tools.Portfolio;
 
-/// <summary>The portfolio specialist's tools: the asking user's own assets only.</summary>
-public sealed class PortfolioTools(AssetCatalog catalog)
+/// <summary>The portfolio specialist's tools: the asking user's own assets only, from the configured source.</summary>
+public sealed class PortfolioTools(IPortfolioSource portfolio)
 {
     public const string ListMyAssets = "list_my_assets";
     public const string GetAsset = "get_asset";
 
     [KernelFunction(ListMyAssets)]
-    [Description("Lists the user's own PV systems, charge points and storage with their status and last month's figures.")]
-    public string List(Kernel kernel,
-        [Description("Optional filter: pv_system, charge_point or storage; empty for all")] string kind = "")
+    [Description("Lists the user's own PV systems, charge points and storage with their status and metrics (name, value, unit).")]
+    public async Task<string> ListAsync(Kernel kernel,
+        [Description("Optional filter: pv_system, charge_point or storage; empty for all")] string kind = "",
+        CancellationToken cancellationToken = default)
     {
-        var assets = catalog.VisibleTo(ToolCaller.From(kernel))
+        var caller = ToolCaller.From(kernel);
+        var read = await portfolio.ReadAsync(caller, cancellationToken);
+        if (read.Catalog is not { } catalog)
+        {
+            return read.Problem;
+        }
+        var assets = catalog.VisibleTo(caller)
             .Where(asset => string.IsNullOrWhiteSpace(kind) || asset.Kind == kind.Trim())
             .ToArray();
         return assets.Length == 0
@@ -25,11 +32,16 @@ public sealed class PortfolioTools(AssetCatalog catalog)
 
     [KernelFunction(GetAsset)]
     [Description("Returns one of the user's assets by id, e.g. PV-001, CP-101 or BAT-501.")]
-    public string Get(Kernel kernel, [Description("The asset id")] string assetId)
+    public async Task<string> GetAsync(Kernel kernel, [Description("The asset id")] string assetId, CancellationToken cancellationToken = default)
     {
-        var asset = catalog.Find(ToolCaller.From(kernel), assetId);
-        return asset is null
-            ? $"Asset {assetId} was not found."
-            : JsonSerializer.Serialize(asset, AssetCatalog.Json);
+        var caller = ToolCaller.From(kernel);
+        var read = await portfolio.ReadAsync(caller, cancellationToken);
+        if (read.Catalog is not { } catalog)
+        {
+            return read.Problem;
+        }
+        return catalog.Find(caller, assetId) is { } asset
+            ? JsonSerializer.Serialize(asset, AssetCatalog.Json)
+            : $"Asset {assetId} was not found.";
     }
 }
