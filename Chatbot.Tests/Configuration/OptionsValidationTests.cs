@@ -36,6 +36,12 @@ public sealed class OptionsValidationTests
     [InlineData("Chatbot:Auth:Mode", "Chatbot:Auth:Mode=everyone")]
     [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot:Auth:Mode=jwt", "Chatbot:Auth:Jwt:SigningKey=" + TestTokens.SigningKey)]
     [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot:Auth:Mode=jwt", "Chatbot:Auth:Jwt:Authority=https://login.example.com/", "Chatbot:Auth:Jwt:Audience= ")]
+    [InlineData("Chatbot:Portfolio:Source", "Chatbot:Portfolio:Source=file")]
+    [InlineData("Chatbot:Portfolio:BaseAddress", "Chatbot:Portfolio:Source=http")]
+    [InlineData("Chatbot:Portfolio:BaseAddress", "Chatbot:Portfolio:BaseAddress=platform.example.com/api")]
+    [InlineData("Chatbot:Portfolio:BaseAddress", "Chatbot:Portfolio:BaseAddress=ftp://platform.example.com/")]
+    [InlineData("Chatbot:Portfolio:Timeout", "Chatbot:Portfolio:Timeout=00:00:00")]
+    [InlineData("Chatbot:Portfolio:CacheFor", "Chatbot:Portfolio:CacheFor=-00:00:01")]
     public async Task The_api_refuses_to_start_naming_the_key(string key, params string[] settings)
     {
         await using var api = new ApiFactory();

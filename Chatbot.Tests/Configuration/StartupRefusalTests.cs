@@ -15,6 +15,7 @@ public sealed class StartupRefusalTests
     [InlineData("Chatbot:Streaming:HeartbeatSeconds", "Chatbot__Streaming__HeartbeatSeconds=0")]
     [InlineData("Chatbot:Auth:Jwt:Audience", "Chatbot__Auth__Mode=jwt", "Chatbot__Auth__Jwt__Authority=https://login.example.com/")]
     [InlineData("Chatbot:Llm:ModelId", "Chatbot__Llm__Provider=openai", "Chatbot__Llm__ModelId=")]
+    [InlineData("Chatbot:Portfolio:BaseAddress", "Chatbot__Portfolio__Source=http")]
     public async Task The_api_exits_naming_the_key(string key, params string[] variables) =>
         AssertRefused(key, await StartFailureAsync("Chatbot.ApiService", variables));
 

@@ -43,7 +43,18 @@ public static class PortfolioRegistration
         client.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         client.AddStandardResilienceHandler()
-            .Configure((resilience, provider) => Size(resilience, provider.GetRequiredService<IOptions<PortfolioOptions>>().Value.Timeout));
+            .Configure((resilience, provider) => Size(resilience, TimeoutOf(provider.GetRequiredService<IConfiguration>())));
+    }
+
+    /// <summary>
+    /// The configured timeout, read without validating and kept within the allowed range: the
+    /// resilience options are validated at start too, and a bad setting must be refused once, under
+    /// its own key (<see cref="PortfolioOptionsValidator"/>).
+    /// </summary>
+    private static TimeSpan TimeoutOf(IConfiguration configuration)
+    {
+        var timeout = configuration.GetSection(PortfolioOptions.Section).Get<PortfolioOptions>()?.Timeout ?? new PortfolioOptions().Timeout;
+        return TimeSpan.FromTicks(Math.Clamp(timeout.Ticks, PortfolioOptionsValidator.MinTimeout.Ticks, PortfolioOptionsValidator.MaxTimeout.Ticks));
     }
 
     /// <summary>Two tries after the first, quickly, each within half the total; the circuit's window as the framework requires (at least two tries long).</summary>
