@@ -9,6 +9,9 @@ var stores = builder.AddChatbotStores();
 // The web front end is the API's gateway: it proves it with this secret (API auth mode "gateway").
 var gatewaySecret = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, "gateway-secret", special: false);
 var webIdentity = builder.AddWebIdentityParameters();
+// The platform's asset API (docs/platform-api.md), called with each user's own token; empty: the sample portfolio.
+var platformApi = builder.AddParameter("platform-api", "", publishValueAsDefault: true)
+    .WithDescription("Base URL of the platform's asset API (https://...); empty for the sample portfolio");
 
 var api = builder.AddProject<Projects.Chatbot_ApiService>("apiservice")
     .WithHealthProbes()
@@ -16,6 +19,7 @@ var api = builder.AddProject<Projects.Chatbot_ApiService>("apiservice")
     .WithEnvironment("Chatbot__Auth__GatewaySecret", gatewaySecret)
     .WithForwardedNetworks(webIdentity.ForwardedNetworks)
     .WithReference(builder.AddModel())
+    .WithEnvironment("Chatbot__Portfolio__BaseAddress", platformApi)
     .WithReplicas(ApiReplicas.Count(builder.Configuration));
 
 builder.AddProject<Projects.Chatbot_Web>("webfrontend")
