@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;
 using Chatbot.Tests.Portfolio.Support;
