@@ -73,6 +73,19 @@ public sealed class PlatformReadinessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_base_address_where_no_asset_api_answers_fails_the_platform_component()
+    {
+        await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:BaseAddress", _platform.BaseAddress + "/wrong");
+        using var http = api.CreateClient();
+
+        var platform = await PlatformComponentAsync(http, PortfolioApi.Headers(PortfolioApi.Hamburg));
+
+        Assert.False(platform.Ok);
+        Assert.Equal(HealthStatus.Degraded, (await PlatformHealthAsync(api)).Status);
+        Assert.Contains("HTTP 404", (await PlatformHealthAsync(api)).Description);
+    }
+
+    [Fact]
     public async Task Readiness_follows_what_the_platform_answered_a_users_question()
     {
         await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:CacheFor", "00:00:00");

@@ -26,21 +26,26 @@ public sealed class PlatformPortfolio(IHttpClientFactory clients, PortfolioCache
             ? Task.FromResult(PortfolioRead.Unavailable(NoSignIn))
             : cache.GetAsync(caller, caller.AccessToken, () => FetchAsync(caller, caller.AccessToken), cancellationToken);
 
-    /// <summary>Asks for the assets with no credential: any answer below 500 (401 expected) means the platform is there.</summary>
+    /// <summary>
+    /// Asks for the assets with no credential: an answer that refuses it (401, 403) or serves it
+    /// means the platform is there; another status (a 404 from a wrong base address, a 5xx) or none fails.
+    /// </summary>
     public async Task<string> WarmAsync(CancellationToken cancellationToken)
     {
+        var http = clients.CreateClient(ClientName);
+        HttpStatusCode status;
         try
         {
-            using var response = await clients.CreateClient(ClientName).GetAsync(AssetsPath, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var answer = $"{response.RequestMessage?.RequestUri?.Host}: HTTP {(int)response.StatusCode}";
-            _status = new((int)response.StatusCode < 500, answer);
-            return _status.Reachable ? answer : throw new HttpRequestException($"The platform answered {answer}.", null, response.StatusCode);
+            using var response = await http.GetAsync(AssetsPath, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            status = response.StatusCode;
         }
-        catch (Exception exception) when (exception is not HttpRequestException { StatusCode: not null })
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             _status = new(false, exception.GetType().Name);
             throw;
         }
+        _status = new(Serves(status), $"{http.BaseAddress?.Host}: HTTP {(int)status}");
+        return _status.Reachable ? _status.Detail : throw new HttpRequestException($"The platform's asset API answered HTTP {(int)status}.", null, status);
     }
 
     private async Task<PortfolioRead> FetchAsync(AltecoContext caller, string token)
@@ -64,7 +69,7 @@ public sealed class PlatformPortfolio(IHttpClientFactory clients, PortfolioCache
     private async Task<PortfolioRead> AnswerFrom(HttpResponseMessage response, AltecoContext caller)
     {
         var status = (int)response.StatusCode;
-        _status = new(status < 500, $"HTTP {status}");
+        _status = new(Serves(response.StatusCode), $"HTTP {status}");
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             logger.LogWarning("The platform's asset API refused the sign-in of {Caller}: HTTP {Status}", caller, status);
@@ -87,4 +92,8 @@ public sealed class PlatformPortfolio(IHttpClientFactory clients, PortfolioCache
         }
         return PortfolioRead.Of(catalog);
     }
+
+    /// <summary>The asset API is there and working: it serves the assets or refuses a credential.</summary>
+    private static bool Serves(HttpStatusCode status) =>
+        status is HttpStatusCode.OK or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }
