@@ -11,6 +11,7 @@ using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 
 namespace Chatbot.ApiService;
 
@@ -38,7 +39,8 @@ public static class ChatbotServices
         builder.AddLogRedaction();
 
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
-        services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(data, "knowledge.json")));
+        services.AddOptionsWithValidateOnStart<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<KnowledgeLibrary>();
         services.AddSingleton(_ => AssetCatalog.Load(Path.Combine(data, "assets.json")));
 
         builder.AddModelClient();

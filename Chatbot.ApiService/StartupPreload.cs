@@ -14,7 +14,6 @@ public static class StartupPreload
     public static void Begin(IServiceProvider services)
     {
         Preload<IConnectionMultiplexer>(services);
-        Preload<KnowledgeBase>(services);
         Preload<AssetCatalog>(services);
     }
 
