@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,8 +12,8 @@ using Lucene.Net.Util;
 namespace Chatbot.ApiService.Tools.Knowledge;
 
 /// <summary>
-/// The passages in an in-memory Lucene index, ranked by BM25. English analysis (stop words,
-/// possessives, Porter stemming) on both sides, so "payback periods" finds "payback period"; a
+/// The passages in an in-memory Lucene index, ranked by BM25. English analysis (stop words and
+/// question words, possessives, Porter stemming) on both sides, so "payback periods" finds "payback period"; a
 /// word in a passage's heading counts double. Built once and then only read: a rebuild makes a
 /// new index, and searches in flight finish on the old one, which holds only managed memory.
 /// </summary>
@@ -33,7 +34,18 @@ public sealed class PassageIndex
     /// </summary>
     private const float RelevantShareOfBest = 0.4f;
 
-    private static readonly Analyzer English = new EnglishAnalyzer(Version);
+    /// <summary>
+    /// Lucene's English stop words, and the words questions are made of ("how does", "what can I"):
+    /// in nearly every question and in few passages, they would rank passages by phrasing, not topic.
+    /// </summary>
+    private static readonly string[] QuestionWords =
+    [
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "do", "does", "did", "done",
+        "i", "me", "my", "we", "us", "our", "you", "your", "can", "could", "should", "would", "must", "may",
+        "has", "have", "had", "about", "tell", "explain", "please", "there", "any", "some",
+    ];
+
+    private static readonly Analyzer English = new EnglishAnalyzer(Version, StopWords());
 
     private readonly IReadOnlyList<Passage> _passages;
     private readonly IndexSearcher _searcher;
@@ -83,6 +95,16 @@ public sealed class PassageIndex
         return hits.Length == 0
             ? []
             : [.. hits.Where(hit => hit.Score >= hits[0].Score * RelevantShareOfBest).Select(hit => _passages[_searcher.Doc(hit.Doc).GetField(IdField).GetInt32Value()!.Value])];
+    }
+
+    private static CharArraySet StopWords()
+    {
+        var words = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: true);
+        foreach (var word in QuestionWords)
+        {
+            words.Add(word);
+        }
+        return words.AsReadOnly();
     }
 
     /// <summary>The question's words as the index holds them: analysed the same way, each once.</summary>
