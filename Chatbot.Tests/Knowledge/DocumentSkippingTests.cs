@@ -53,6 +53,19 @@ public sealed class DocumentSkippingTests
         Assert.StartsWith("I found nothing on that in the documents.", ChatbotClient.Answer(events));
     }
 
+    [Fact]
+    public async Task An_empty_folder_warns_and_the_api_starts()
+    {
+        using var documents = OperatorDocuments.Empty();
+        await using var factory = new ApiFactory().With($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.DocumentsPath)}", documents.Folder);
+        using var http = factory.CreateClient();
+
+        var knowledge = await KnowledgeWarmUpAsync(http);
+
+        Assert.Equal(("0 passages", true), (knowledge.Detail, knowledge.Ok));
+        Assert.Contains($"Warning Chatbot.ApiService.Tools.Knowledge.KnowledgeLibrary: The documents folder {documents.Folder} has no passages to search (0 Markdown files)", factory.Logs.All);
+    }
+
     private static async Task<PrewarmComponentResponse> KnowledgeWarmUpAsync(HttpClient http)
     {
         var prewarm = await http.GetFromJsonAsync<PrewarmResponse>(ChatbotRoutes.Prewarm);

@@ -24,8 +24,17 @@ public sealed class OperatorDocuments : IDisposable
     };
 
     public OperatorDocuments()
+        : this(empty: false)
+    {
+    }
+
+    private OperatorDocuments(bool empty)
     {
         Folder = Directory.CreateTempSubdirectory("chatbot-documents-").FullName;
+        if (empty)
+        {
+            return;
+        }
         Write(ChargePoints, """
             # Charge point operations
 
@@ -95,6 +104,9 @@ public sealed class OperatorDocuments : IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>The folder without a file.</summary>
+    public static OperatorDocuments Empty() => new(empty: true);
 
     public void Write(string document, string markdown)
     {
