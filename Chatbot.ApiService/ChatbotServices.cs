@@ -11,6 +11,7 @@ using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 
 namespace Chatbot.ApiService;
@@ -39,7 +40,8 @@ public static class ChatbotServices
         builder.AddLogRedaction();
 
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
-        services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(data, "knowledge.json")));
+        services.AddOptionsWithValidateOnStart<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<KnowledgeLibrary>();
         services.AddPortfolio(data);
 
         builder.AddModelClient();

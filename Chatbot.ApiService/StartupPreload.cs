@@ -15,7 +15,6 @@ public static class StartupPreload
     public static void Begin(IServiceProvider services)
     {
         Preload<IConnectionMultiplexer>(services);
-        Preload<KnowledgeBase>(services);
         Preload<IPortfolioSource>(services);
     }
 

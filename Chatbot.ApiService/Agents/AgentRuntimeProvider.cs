@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Telemetry;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 using Microsoft.SemanticKernel;
 
@@ -13,7 +14,7 @@ namespace Chatbot.ApiService.Agents;
 /// first caller, prewarm or request, exactly once however many arrive together. A failed
 /// creation is forgotten so the next caller tries again.
 /// </summary>
-public sealed class AgentRuntimeProvider(KnowledgeBase knowledge, IPortfolioSource portfolio, ModelClients model, ChatbotMetrics metrics, ILogger<AgentRuntime> logger)
+public sealed class AgentRuntimeProvider(KnowledgeLibrary knowledge, IPortfolioSource portfolio, ModelClients model, ChatbotMetrics metrics, ILogger<AgentRuntime> logger)
 {
     private readonly Lock _gate = new();
     private Task<AgentRuntime>? _creation;
@@ -70,8 +71,10 @@ public sealed class AgentRuntimeProvider(KnowledgeBase knowledge, IPortfolioSour
         Specialist[] specialists =
         [
             new Specialist(ToolNames.Knowledge,
-                "Explains energy concepts: solar PV, CAPEX, OPEX, payback, tariffs, EV charging, battery storage.",
-                "You explain energy concepts for a business audience. Use the search_knowledge tool and answer from what it returns, briefly, in markdown.",
+                "Answers from the operator's documents and explains energy concepts: solar PV, CAPEX, OPEX, payback, tariffs, EV charging, battery storage.",
+                "You answer from the operator's documents for a business audience. Use the search_knowledge tool and answer from the passages it returns, briefly, in markdown. "
+                + "Cite every passage you use as the tool gives its source, e.g. (Source: capex.md › What CAPEX covers): name the document and the heading. "
+                + "If no passage answers the question, say so.",
                 KernelWith(new KnowledgeTools(knowledge))),
             new Specialist(ToolNames.Portfolio,
                 "Answers questions about the user's own PV systems, charge points and battery storage.",

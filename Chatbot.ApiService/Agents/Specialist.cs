@@ -34,6 +34,7 @@ public sealed class Specialist(string name, string description, string instructi
         var runKernel = kernel.Clone();
         runKernel.Data[RunContext.KernelDataKey] = run;
         ToolCaller.Set(runKernel, run.Identity);
+        ToolSources.Set(runKernel, run.Sink.Cite);
         return new ChatOptions
         {
             Tools = [.. runKernel.Plugins.SelectMany(plugin => plugin).Select(AITool (function) => new KernelTool(function, runKernel))],

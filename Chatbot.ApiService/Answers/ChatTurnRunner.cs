@@ -69,7 +69,7 @@ public sealed class ChatTurnRunner(
             await StandInForNoAnswerAsync(turn, sink, stop.Token);
 
             await memory.AppendAsync(key, Turns(turn, sink, incomplete: false), stop.Token);
-            await sink.CompleteAsync(StreamEvent.Completed(run.Statistics()), stop.Token);
+            await sink.CompleteAsync(StreamEvent.Completed(run.Statistics(), sink.Sources), stop.Token);
             outcome = "completed";
         }
         catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
@@ -163,7 +163,8 @@ public sealed class ChatTurnRunner(
         return
         [
             new ConversationTurn(ConversationTurn.User, turn.Question, now, RunId: turn.RunId, Id: turn.QuestionTurnId),
-            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools, Id: turn.AnswerTurnId),
+            new ConversationTurn(ConversationTurn.Assistant, sink.Answer, now, sink.Agent, turn.RunId, incomplete, Tools: sink.Tools, Id: turn.AnswerTurnId,
+                Sources: sink.Sources is { Count: > 0 } sources ? sources : null),
         ];
     }
 

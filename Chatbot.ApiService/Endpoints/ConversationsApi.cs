@@ -89,7 +89,7 @@ public static class ConversationsApi
             page.Page, page.PageSize, page.Total);
 
     private static ConversationResponse Response(string conversationId, IReadOnlyList<ConversationTurn> turns) =>
-        new(conversationId, [.. turns.Select(turn => new TurnResponse(turn.Role, turn.Content, turn.At, turn.Agent, turn.RunId, turn.Incomplete))]);
+        new(conversationId, [.. turns.Select(turn => new TurnResponse(turn.Role, turn.Content, turn.At, turn.Agent, turn.RunId, turn.Incomplete, Sources: turn.Sources))]);
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Api;
 
 namespace Chatbot.ApiService.Live;
 
@@ -24,6 +25,7 @@ public sealed class RunEventSink
     private readonly StringBuilder _answer = new();
     private readonly List<string> _tools = [];
     private readonly List<string> _speakers = [];
+    private readonly List<AnswerSource> _sources = [];
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private long _sequence;
     private long? _firstTokenAt;
@@ -49,6 +51,18 @@ public sealed class RunEventSink
             lock (_tools)
             {
                 return [.. _tools];
+            }
+        }
+    }
+
+    /// <summary>The passages the answer's tools returned, each once, in the order first returned: for <c>complete</c> and memory.</summary>
+    public IReadOnlyList<AnswerSource> Sources
+    {
+        get
+        {
+            lock (_sources)
+            {
+                return [.. _sources];
             }
         }
     }
@@ -98,6 +112,18 @@ public sealed class RunEventSink
             _tools.Add(tool);
         }
         return EmitAsync(StreamEvent.ToolStarted(tool, input), cancellationToken);
+    }
+
+    /// <summary>Records a passage a tool returned as one of the answer's sources (tools may run in parallel).</summary>
+    public void Cite(AnswerSource source)
+    {
+        lock (_sources)
+        {
+            if (!_sources.Contains(source))
+            {
+                _sources.Add(source);
+            }
+        }
     }
 
     public ValueTask ToolEndAsync(string tool, string result, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Telemetry;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 using Chatbot.Contracts.Api;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,10 @@ using MongoDB.Driver;
 namespace Chatbot.ApiService.Prewarm;
 
 /// <summary>
-/// Readies the process for its first question, as the seed's prewarm did: builds the agent team
-/// and opens the connections an answer uses (hot memory, run store, archive, model endpoint, the
-/// platform's asset API), timing each; the first time, it also asks its one round of rehearsals
-/// (<see cref="Rehearsal"/>).
+/// Readies the process for its first question, as the seed's prewarm did: builds the agent team and
+/// the documents' search index, and opens the connections an answer uses (hot memory, run store,
+/// archive, model endpoint, the platform's asset API), timing each; the first time, it also asks its
+/// one round of rehearsals (<see cref="Rehearsal"/>).
 /// One warm-up at a time however many callers arrive together. Its report stands until a
 /// component has failed (the next call tries again) or no answer has begun for
 /// <see cref="PrewarmOptions.RewarmWhenQuietFor"/>: idle connections close, so it connects again.
@@ -29,6 +30,7 @@ public sealed class PrewarmService(
     ModelConnectionWarmer model,
     IPortfolioSource portfolio,
     Rehearsal rehearsal,
+    KnowledgeLibrary knowledge,
     RunRegistry runs,
     StoreStatus stores,
     IServiceProvider services,
@@ -73,6 +75,7 @@ public sealed class PrewarmService(
         List<PrewarmComponentResponse> components =
         [
             await MeasureAsync("agent_build", async () => $"runtime {(await runtimes.GetAsync()).Id}"),
+            await MeasureAsync("knowledge", async () => $"{(await knowledge.IndexAsync()).Count} passages"),
             await MeasureAsync("memory_store", () => ConnectAsync(memory.Name, memory.ConnectAsync, stop.Token)),
             await MeasureAsync("run_store", () => ConnectAsync(runStore.Name, runStore.ConnectAsync, stop.Token)),
             await MeasureAsync("archive", () => PingArchiveAsync(stop.Token)),

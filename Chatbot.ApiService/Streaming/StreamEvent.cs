@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.ApiService.Streaming;
@@ -35,6 +36,9 @@ public sealed record StreamEvent(StreamEventType Type)
     public string? Question { get; init; }
     public RunStatistics? Statistics { get; init; }
 
+    /// <summary>The passages a <c>complete</c> answer's tools returned; null or empty when none.</summary>
+    public IReadOnlyList<AnswerSource>? Sources { get; init; }
+
     public static StreamEvent Started(string conversationId, string runId, string question) =>
         new(StreamEventType.Start) { ConversationId = conversationId, RunId = runId, Question = question };
 
@@ -51,8 +55,8 @@ public sealed record StreamEvent(StreamEventType Type)
     public static StreamEvent ToolEnded(string tool, string result) =>
         new(StreamEventType.ToolEnd) { Tool = tool, Result = Truncate(result, MaxToolResultLength) };
 
-    public static StreamEvent Completed(RunStatistics statistics) =>
-        new(StreamEventType.Complete) { Statistics = statistics };
+    public static StreamEvent Completed(RunStatistics statistics, IReadOnlyList<AnswerSource>? sources = null) =>
+        new(StreamEventType.Complete) { Statistics = statistics, Sources = sources };
 
     public static StreamEvent Failed(string message, string code, string correlationId) =>
         new(StreamEventType.Error) { Message = message, Code = code, CorrelationId = correlationId };

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.ApiService.Streaming;
@@ -61,6 +62,7 @@ public static class StreamEventJson
                 break;
             case StreamEventType.Complete:
                 WriteStatistics(json, e.Statistics);
+                WriteSources(json, e.Sources);
                 break;
             case StreamEventType.Error:
                 json.WriteString(StreamEventFields.Message, e.Message);
@@ -100,6 +102,7 @@ public static class StreamEventJson
             RunId = Text(root, StreamEventFields.RunId),
             Question = Text(root, StreamEventFields.Question),
             Statistics = type == StreamEventType.Complete ? ReadStatistics(root) : null,
+            Sources = type == StreamEventType.Complete ? ReadSources(root) : null,
         };
     }
 
@@ -152,6 +155,30 @@ public static class StreamEventJson
             json.WriteNull(StreamEventFields.TimeToFirstTokenMs);
         }
         json.WriteNumber(StreamEventFields.DurationMs, Math.Round(statistics.DurationMs, 2));
+    }
+
+    private static AnswerSource[]? ReadSources(JsonElement root) =>
+        root.TryGetProperty(StreamEventFields.Sources, out var sources)
+            ? [.. sources.EnumerateArray().Select(source => new AnswerSource(
+                source.GetProperty(StreamEventFields.Document).GetString()!, source.GetProperty(StreamEventFields.Heading).GetString()!))]
+            : null;
+
+    /// <summary>Only when there are some: a <c>complete</c> without sources is what it always was.</summary>
+    private static void WriteSources(Utf8JsonWriter json, IReadOnlyList<AnswerSource>? sources)
+    {
+        if (sources is not { Count: > 0 })
+        {
+            return;
+        }
+        json.WriteStartArray(StreamEventFields.Sources);
+        foreach (var source in sources)
+        {
+            json.WriteStartObject();
+            json.WriteString(StreamEventFields.Document, source.Document);
+            json.WriteString(StreamEventFields.Heading, source.Heading);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteAgents(Utf8JsonWriter json, IReadOnlyList<ModelUsage> agents)

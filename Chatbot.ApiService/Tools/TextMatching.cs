@@ -1,6 +1,6 @@
 namespace Chatbot.ApiService.Tools;
 
-/// <summary>Word matching shared by the knowledge search and the offline model's decisions.</summary>
+/// <summary>Word matching for the offline model's decisions (<c>Llm/Offline/QuestionSignals</c>).</summary>
 public static class TextMatching
 {
     private static readonly char[] Separators = [' ', ',', '.', '?', '!', ';', ':', '(', ')', '"', '\'', '\n', '\r', '\t', '/'];

@@ -9,7 +9,8 @@ public sealed record TurnResponse(
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("agent")] string? Agent = null,
     [property: JsonPropertyName("run_id")] string? RunId = null,
-    [property: JsonPropertyName("incomplete")] bool Incomplete = false)
+    [property: JsonPropertyName("incomplete")] bool Incomplete = false,
+    [property: JsonPropertyName("sources")] IReadOnlyList<AnswerSource>? Sources = null)
 {
     public const string UserRole = "user";
     public const string AssistantRole = "assistant";

@@ -43,4 +43,12 @@ public static class StreamEventFields
     public const string Agents = "agents";
     public const string TimeToFirstTokenMs = "ttft_ms";
     public const string DurationMs = "duration_ms";
+
+    /// <summary>
+    /// <c>complete</c>: the passages of the operator's documents the answer's tools returned, each
+    /// a document and a heading (<see cref="Api.AnswerSource"/>); absent when none were.
+    /// </summary>
+    public const string Sources = "sources";
+    public const string Document = "document";
+    public const string Heading = "heading";
 }

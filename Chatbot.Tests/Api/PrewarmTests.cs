@@ -13,7 +13,7 @@ namespace Chatbot.Tests.Api;
 
 public sealed class PrewarmTests
 {
-    private static readonly string[] Components = ["agent_build", "memory_store", "run_store", "archive", "model_client", "platform", "http"];
+    private static readonly string[] Components = ["agent_build", "knowledge", "memory_store", "run_store", "archive", "model_client", "platform", "http"];
 
     [Fact]
     public async Task Prewarm_answers_the_seed_shape_with_each_component_timed()

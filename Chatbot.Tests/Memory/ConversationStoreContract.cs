@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Memory;
+using Chatbot.Contracts.Api;
 using Chatbot.Tests.Memory.Support;
 using Microsoft.Extensions.Options;
 using static Chatbot.Tests.Memory.Support.Turns;
@@ -27,7 +28,8 @@ public abstract class ConversationStoreContract
         [
             new(ConversationTurn.User, "What is OPEX?", Start.AddMilliseconds(678), RunId: "run-1", Id: "turn-1"),
             new(ConversationTurn.Assistant, "OPEX is the cost of running it.", Start.AddSeconds(2), "knowledge", "run-1",
-                Incomplete: true, Tools: ["search_knowledge", "define"], Id: "turn-2"),
+                Incomplete: true, Tools: ["search_knowledge", "define"], Id: "turn-2",
+                Sources: [new AnswerSource("opex.md", "OPEX"), new AnswerSource("guides/maintenance.md", "Wartung › Kosten")]),
         ];
 
         await store.AppendAsync(key, turns, None);

@@ -1,7 +1,12 @@
 using System.Net;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.Contracts.Streaming;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 
 namespace Chatbot.Tests.Providers;
 
@@ -72,7 +77,7 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     }
 
     [Fact]
-    public void Reports_the_search_knowledge_call_with_its_input_and_result()
+    public async Task Reports_the_search_knowledge_call_with_its_input_and_result()
     {
         var start = Assert.Single(Result.OfType(StreamEventTypes.ToolStart));
         var end = Assert.Single(Result.OfType(StreamEventTypes.ToolEnd));
@@ -81,7 +86,7 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
         Assert.Equal(KnowledgeTools.SearchKnowledge, end.Text(StreamEventFields.Tool));
         Assert.Equal(FakeModelScript.SearchArguments, start.Text(StreamEventFields.Input));
         Assert.False(string.IsNullOrEmpty(end.Text(StreamEventFields.Result)));
-        Assert.StartsWith(end.Text(StreamEventFields.Result)!, ExpectedSearchResult());
+        Assert.StartsWith(end.Text(StreamEventFields.Result)!, await ExpectedSearchResultAsync());
     }
 
     [Fact]
@@ -123,18 +128,22 @@ public abstract class ProviderStreamTests<TFixture>(TFixture fixture) where TFix
     }
 
     [Fact]
-    public void Sends_the_search_result_back_to_the_model()
+    public async Task Sends_the_search_result_back_to_the_model()
     {
         var requests = Fixture.Server.Requests;
         var followUp = Assert.Single(requests, request => request.Reply == FakeReply.Answer);
 
         var result = Assert.Single(Fixture.Server.ToolResultsIn(followUp));
         Assert.Equal(SearchCallId, result.CallId);
-        Assert.Equal(ExpectedSearchResult(), result.Content);
+        Assert.Equal(await ExpectedSearchResultAsync(), result.Content);
         Assert.All(requests.Where(request => request.Reply is FakeReply.Handoff or FakeReply.SearchCall), request => Assert.Empty(Fixture.Server.ToolResultsIn(request)));
     }
 
-    /// <summary>What search_knowledge returns for the fake's query, from the API's own knowledge base.</summary>
-    public static string ExpectedSearchResult() =>
-        new KnowledgeTools(KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "Data", "knowledge.json"))).Search("solar");
+    /// <summary>What search_knowledge returns for the fake's query, from the API's built-in articles.</summary>
+    public static async Task<string> ExpectedSearchResultAsync()
+    {
+        using var library = new KnowledgeLibrary(Options.Create(new KnowledgeOptions()),
+            new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory }, NullLogger<KnowledgeLibrary>.Instance);
+        return await new KnowledgeTools(library).SearchAsync(new Kernel(), "solar");
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Chatbot.ApiService.Runs.Redis;
 using Chatbot.ApiService.Streaming;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
 
 namespace Chatbot.Tests.Streaming;
@@ -19,6 +20,7 @@ public sealed class StoredEventJsonTests
         StreamEvent.ToolEnded("capex", "CAPEX is 100,000 EUR."),
         StreamEvent.Completed(new RunStatistics(120, 30, null, 812.5)),
         StreamEvent.Completed(new RunStatistics(120, 30, 12.25, 812.5)),
+        StreamEvent.Completed(new RunStatistics(120, 30, 12.25, 812.5), [new AnswerSource("capex.md", "What CAPEX covers"), new AnswerSource("guides/wartung.md", "Kosten \"netto\"")]),
         StreamEvent.Failed("The answer was stopped.", StreamErrorCodes.Cancelled, "r-1"),
     ];
 

@@ -40,6 +40,9 @@ public sealed class ChatMessage(ChatRole role, string text = "")
     /// <summary>Ended before <c>complete</c> (stopped or failed); what arrived is kept.</summary>
     public bool Incomplete { get; set; }
 
+    /// <summary>The document passages the answer drew on, from its <c>complete</c> event or its stored turn.</summary>
+    public IReadOnlyList<AnswerSource> Sources { get; private set; } = [];
+
     /// <summary>Bumped on every change, so the message's component knows when to render again.</summary>
     public int Version { get; private set; }
 
@@ -70,9 +73,20 @@ public sealed class ChatMessage(ChatRole role, string text = "")
 
     public void Touch() => Version++;
 
+    public void Cite(IReadOnlyList<AnswerSource> sources)
+    {
+        Sources = sources;
+        Version++;
+    }
+
     /// <summary>A turn of a stored conversation, as a finished bubble.</summary>
     public static ChatMessage FromStored(TurnResponse turn) =>
-        new(turn.Role == TurnResponse.UserRole ? ChatRole.User : ChatRole.Assistant, turn.Content) { Incomplete = turn.Incomplete, RunId = turn.RunId };
+        new(turn.Role == TurnResponse.UserRole ? ChatRole.User : ChatRole.Assistant, turn.Content)
+        {
+            Incomplete = turn.Incomplete,
+            RunId = turn.RunId,
+            Sources = turn.Sources ?? [],
+        };
 }
 
 public enum ChatRole

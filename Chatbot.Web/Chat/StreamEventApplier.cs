@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Contracts.Streams;
 
@@ -30,6 +32,7 @@ public static class StreamEventApplier
                 answer.CompleteTool(streamEvent.Field(StreamEventFields.Tool) ?? "tool", streamEvent.Field(StreamEventFields.Result) ?? "");
                 break;
             case StreamEventTypes.Complete:
+                CiteSources(streamEvent, answer);
                 return StreamOutcome.Completed;
             case StreamEventTypes.Error when streamEvent.Field(StreamEventFields.Code) == StreamErrorCodes.Cancelled:
                 answer.Incomplete = true;
@@ -38,6 +41,15 @@ public static class StreamEventApplier
                 return StreamOutcome.Failed(streamEvent.Field(StreamEventFields.Message) ?? "The assistant could not answer.", streamEvent.Field(StreamEventFields.CorrelationId));
         }
         return StreamOutcome.Continuing;
+    }
+
+    /// <summary>The passages <c>complete</c> names, if any; an answer without them keeps none.</summary>
+    private static void CiteSources(ChatStreamEvent streamEvent, ChatMessage answer)
+    {
+        if (streamEvent.Data.TryGetProperty(StreamEventFields.Sources, out var sources) && sources.ValueKind == JsonValueKind.Array)
+        {
+            answer.Cite(sources.Deserialize<AnswerSource[]>() ?? []);
+        }
     }
 
     /// <summary>Consecutive thinking pieces form one step, as a model streams its reasoning in parts.</summary>

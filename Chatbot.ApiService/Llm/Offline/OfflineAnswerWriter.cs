@@ -31,8 +31,9 @@ public static class OfflineAnswerWriter
     {
         if (tool.EndsWith(KnowledgeTools.SearchKnowledge, StringComparison.Ordinal))
         {
-            return result.StartsWith("No article", StringComparison.Ordinal)
-                ? "I have no article on that. Ask me about solar PV, CAPEX, OPEX, payback, tariffs, EV charging or storage."
+            // The search's result is its passages, each followed by its citation: the answer cites them as they are.
+            return result == KnowledgeTools.NothingFound
+                ? "I found nothing on that in the documents."
                 : "Here is what the knowledge base says.\n\n" + result;
         }
         if (tool.EndsWith(PortfolioTools.ListMyAssets, StringComparison.Ordinal) || tool.EndsWith(PortfolioTools.GetAsset, StringComparison.Ordinal))

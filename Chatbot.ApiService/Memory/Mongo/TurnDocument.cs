@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Api;
 using MongoDB.Bson.Serialization.Attributes;
 
 namespace Chatbot.ApiService.Memory.Mongo;
@@ -39,6 +40,9 @@ public sealed class TurnDocument
     [BsonElement("tools"), BsonIgnoreIfNull]
     public string[]? Tools { get; init; }
 
+    [BsonElement("sources"), BsonIgnoreIfNull]
+    public SourceDocument[]? Sources { get; init; }
+
     public static TurnDocument From(ConversationKey key, long sequence, ConversationTurn turn, string id) => new()
     {
         Id = id,
@@ -52,8 +56,20 @@ public sealed class TurnDocument
         At = turn.At.UtcDateTime,
         Incomplete = turn.Incomplete,
         Tools = turn.Tools is null ? null : [.. turn.Tools],
+        Sources = turn.Sources is null ? null : [.. turn.Sources.Select(source => new SourceDocument { Document = source.Document, Heading = source.Heading })],
     };
 
     public ConversationTurn ToTurn() =>
-        new(Role, Content, new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Agent, RunId, Incomplete, Tools, Id);
+        new(Role, Content, new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Agent, RunId, Incomplete, Tools, Id,
+            Sources?.Select(source => new AnswerSource(source.Document, source.Heading)).ToArray());
+
+    /// <summary>A source of an archived answer: a passage's document and heading.</summary>
+    public sealed class SourceDocument
+    {
+        [BsonElement("document")]
+        public required string Document { get; init; }
+
+        [BsonElement("heading")]
+        public required string Heading { get; init; }
+    }
 }

@@ -30,6 +30,7 @@ public static class Turns
             var (e, a) = (expected[i], actual[i]);
             Assert.Equal((e.Role, e.Content, e.At, e.Agent, e.RunId, e.Incomplete), (a.Role, a.Content, a.At, a.Agent, a.RunId, a.Incomplete));
             Assert.Equal(e.Tools ?? [], a.Tools ?? []);
+            Assert.Equal(e.Sources ?? [], a.Sources ?? []);
             if (e.Id is not null)
             {
                 Assert.Equal(e.Id, a.Id);
