@@ -10,7 +10,6 @@ using Chatbot.ApiService.Prewarm;
 using Chatbot.ApiService.Runs;
 using Chatbot.ApiService.Streaming;
 using Chatbot.ApiService.Telemetry;
-using Chatbot.ApiService.Tools;
 using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 

@@ -1,4 +1,3 @@
-using Chatbot.ApiService.Tools;
 using Chatbot.ApiService.Tools.Portfolio;
 using StackExchange.Redis;
 

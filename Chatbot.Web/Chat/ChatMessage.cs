@@ -1,6 +1,5 @@
 using System.Text;
 using Chatbot.Contracts.Api;
-using Chatbot.Web.Api;
 
 namespace Chatbot.Web.Chat;
 
