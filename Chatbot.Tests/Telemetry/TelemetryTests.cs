@@ -82,7 +82,7 @@ public sealed class TelemetryTests
 
         await http.GetAsync("/api/v1/chatbot/prewarm");
 
-        Assert.Equal(["agent_build", "archive", "http", "memory_store", "model_client", "platform", "run_store"],
+        Assert.Equal(["agent_build", "archive", "http", "knowledge", "memory_store", "model_client", "platform", "run_store"],
             prewarm.GetMeasurementSnapshot().Select(m => (string)m.Tags["component"]!).Order());
     }
 
