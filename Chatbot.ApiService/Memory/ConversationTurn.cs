@@ -3,6 +3,7 @@ namespace Chatbot.ApiService.Memory;
 /// <summary>One message of a conversation, as memory keeps it.</summary>
 /// <param name="Tools">The tools the agent called for this answer (names only), in call order.</param>
 /// <param name="Id">Stable across the hot store and the archive, so a retried archive write is not a duplicate.</param>
+/// <param name="Feedback">The owner's vote on an answer; set through <see cref="IConversationStore.SetFeedbackAsync"/>.</param>
 public sealed record ConversationTurn(
     string Role,
     string Content,
@@ -11,7 +12,8 @@ public sealed record ConversationTurn(
     string? RunId = null,
     bool Incomplete = false,
     IReadOnlyList<string>? Tools = null,
-    string? Id = null)
+    string? Id = null,
+    TurnFeedback? Feedback = null)
 {
     public const string User = "user";
     public const string Assistant = "assistant";

@@ -39,6 +39,9 @@ public sealed class TurnDocument
     [BsonElement("tools"), BsonIgnoreIfNull]
     public string[]? Tools { get; init; }
 
+    [BsonElement("feedback"), BsonIgnoreIfNull]
+    public FeedbackDocument? Feedback { get; init; }
+
     public static TurnDocument From(ConversationKey key, long sequence, ConversationTurn turn, string id) => new()
     {
         Id = id,
@@ -52,8 +55,9 @@ public sealed class TurnDocument
         At = turn.At.UtcDateTime,
         Incomplete = turn.Incomplete,
         Tools = turn.Tools is null ? null : [.. turn.Tools],
+        Feedback = FeedbackDocument.From(turn.Feedback),
     };
 
     public ConversationTurn ToTurn() =>
-        new(Role, Content, new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Agent, RunId, Incomplete, Tools, Id);
+        new(Role, Content, new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Agent, RunId, Incomplete, Tools, Id, Feedback?.ToFeedback());
 }
