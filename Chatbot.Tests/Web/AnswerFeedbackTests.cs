@@ -38,8 +38,8 @@ public sealed class AnswerFeedbackTests : BunitContext
         Assert.Equal("up", JsonDocument.Parse(sent.Body!).RootElement.GetProperty("vote").GetString());
         Assert.Equal(("true", "false"), Pressed(feedback));
         Assert.Equal(new FeedbackResponse("up"), message.Feedback);
-        Assert.Equal(AnswerFeedback.Thanks, feedback.Find("[role=status]").TextContent);
-        Assert.Equal("polite", feedback.Find("[role=status]").GetAttribute("aria-live"));
+        Assert.Equal(AnswerFeedback.Thanks, feedback.Find(".feedback-status").TextContent);
+        Assert.Equal("polite", feedback.Find(".feedback-status").GetAttribute("aria-live"));
         var textarea = feedback.Find("textarea");
         Assert.Contains("What made this answer good?", feedback.Find($"label[for='{textarea.Id}']").TextContent);
     }
@@ -59,7 +59,7 @@ public sealed class AnswerFeedbackTests : BunitContext
         Assert.Equal([HttpMethod.Put, HttpMethod.Put, HttpMethod.Delete], _api.Sent.Select(request => request.Method));
         Assert.Null(message.Feedback);
         Assert.Equal(("false", "false"), Pressed(feedback));
-        Assert.Equal(AnswerFeedback.Removed, feedback.Find("[role=status]").TextContent);
+        Assert.Equal(AnswerFeedback.Removed, feedback.Find(".feedback-status").TextContent);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AnswerFeedbackTests : BunitContext
 
         var body = JsonDocument.Parse(_api.Sent.Last().Body!).RootElement;
         Assert.Equal(("down", "It named the wrong site."), (body.GetProperty("vote").GetString(), body.GetProperty("comment").GetString()));
-        Assert.Equal(AnswerFeedback.CommentThanks, feedback.Find("[role=status]").TextContent);
+        Assert.Equal(AnswerFeedback.CommentThanks, feedback.Find(".feedback-status").TextContent);
         Assert.Empty(feedback.FindAll("textarea"));
         feedback.Find("button.comment-toggle").Click();
         Assert.Equal("It named the wrong site.", feedback.Find("textarea").GetAttribute("value"));
@@ -96,7 +96,7 @@ public sealed class AnswerFeedbackTests : BunitContext
         feedback.Find("button.feedback-retry").Click();
         Assert.Empty(feedback.FindAll("[role=alert]"));
         Assert.Equal(new FeedbackResponse("down"), message.Feedback);
-        Assert.Equal(AnswerFeedback.Thanks, feedback.Find("[role=status]").TextContent);
+        Assert.Equal(AnswerFeedback.Thanks, feedback.Find(".feedback-status").TextContent);
     }
 
     [Fact]
