@@ -2,6 +2,7 @@ using System.Globalization;
 using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Answers;
 using Chatbot.ApiService.Endpoints;
+using Chatbot.ApiService.Feedback;
 using Chatbot.ApiService.Live;
 using Chatbot.ApiService.Llm;
 using Chatbot.ApiService.Logging;
@@ -49,6 +50,7 @@ public static class ChatbotServices
         services.AddSingleton<AnswerCoordinator>();
         services.AddSingleton<ResumableRuns>();
         services.AddSingleton<QuestionRequestReader>();
+        services.AddSingleton<AnswerFeedback>();
 
         services.AddSingleton<RehearsalAnswers>();
         services.AddSingleton<Rehearsal>();

@@ -137,9 +137,9 @@ public static class ChatApi
     private static ValidationProblem InvalidPosition(string message) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [StreamHeaders.AfterQuery] = [message] }, title: "Invalid resume position");
 
-    private static bool IsRunId(string runId) => runId.Length == 32 && Guid.TryParseExact(runId, "N", out _);
+    internal static bool IsRunId(string runId) => runId.Length == 32 && Guid.TryParseExact(runId, "N", out _);
 
-    private static ValidationProblem InvalidRunId() => TypedResults.ValidationProblem(
+    internal static ValidationProblem InvalidRunId() => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { ["run_id"] = [RunIdRule] }, title: "Invalid run id");
 
     private static ProblemHttpResult RunNotFound() => TypedResults.Problem(

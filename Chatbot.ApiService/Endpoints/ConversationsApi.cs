@@ -21,7 +21,7 @@ public static class ConversationsApi
         chatbot.MapGet("/conversations", ListAsync).WithSummary("The caller's conversations, newest first, paged (page, page_size).");
         chatbot.MapGet("/conversations/{id}", GetAsync).WithSummary("The turns of one of the caller's conversations; 404 for any other.");
         chatbot.MapDelete("/conversations/{id}", DeleteAsync).WithSummary("Erases one of the caller's conversations, hot and archived.");
-        return chatbot;
+        return chatbot.MapFeedbackApi();
     }
 
     public static async Task<Results<Ok<ConversationListResponse>, ValidationProblem>> ListAsync(
@@ -80,7 +80,7 @@ public static class ConversationsApi
     }
 
     /// <summary>The caller's key for the id; null for an id that cannot exist (answered like an unknown one).</summary>
-    private static ConversationKey? CallersKey(string id, HttpContext context, RequestLimits limits) =>
+    internal static ConversationKey? CallersKey(string id, HttpContext context, RequestLimits limits) =>
         ConversationIds.IsValid(id, limits) ? new ConversationKey(CallerIdentity.Of(context.User).Owner, id) : null;
 
     /// <summary>Memory's conversations as the wire shows them.</summary>
@@ -89,9 +89,10 @@ public static class ConversationsApi
             page.Page, page.PageSize, page.Total);
 
     private static ConversationResponse Response(string conversationId, IReadOnlyList<ConversationTurn> turns) =>
-        new(conversationId, [.. turns.Select(turn => new TurnResponse(turn.Role, turn.Content, turn.At, turn.Agent, turn.RunId, turn.Incomplete, Sources: turn.Sources))]);
+        new(conversationId, [.. turns.Select(turn => new TurnResponse(turn.Role, turn.Content, turn.At, turn.Agent, turn.RunId, turn.Incomplete, Sources: turn.Sources,
+            Feedback: turn.Feedback is { } feedback ? new FeedbackResponse(feedback.Vote, feedback.Comment) : null))]);
 
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No conversation with this id belongs to you.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Conversation not found");

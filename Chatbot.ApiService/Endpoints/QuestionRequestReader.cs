@@ -108,7 +108,7 @@ public sealed class QuestionRequestReader(IOptions<RequestLimits> limits)
     /// request's pipe, so a question costs one array of its own size (a chunked body, which
     /// names no length, is checked as it arrives).
     /// </summary>
-    private static async Task<byte[]?> ReadCappedAsync(PipeReader body, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadCappedAsync(PipeReader body, int maxBytes, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -22,6 +22,14 @@ public interface IConversationStore
     /// <summary>Erases the conversation; false when the owner had no such conversation.</summary>
     Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the owner's feedback on the answer of run <paramref name="runId"/> (null clears it), to
+    /// expire and be erased with the conversation; returns the feedback replaced, or
+    /// <see cref="FeedbackUpdate.NotFound"/> when the owner has no such conversation (or, for a
+    /// store that can tell, no such answer). The caller has checked that the answer exists.
+    /// </summary>
+    Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken);
+
     /// <summary>Opens the connection (prewarm); cheap when already open.</summary>
     Task ConnectAsync(CancellationToken cancellationToken);
 }

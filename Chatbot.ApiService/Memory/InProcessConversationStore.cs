@@ -80,6 +80,20 @@ public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, 
         return Task.FromResult(existed);
     }
 
+    public Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken)
+    {
+        var update = FeedbackUpdate.NotFound;
+        if (TryGetLive(key, out var conversation))
+        {
+            lock (conversation)
+            {
+                conversation.TouchedAt = clock.GetUtcNow();
+                update = conversation.SetFeedback(runId, feedback);
+            }
+        }
+        return Task.FromResult(update);
+    }
+
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private bool TryGetLive(ConversationKey key, out Conversation conversation)
@@ -147,6 +161,18 @@ public sealed class InProcessConversationStore(IOptions<MemoryOptions> options, 
             }
             TouchedAt = now;
             UpdatedAt = turns.Count > 0 ? turns.Max(turn => turn.At) : now;
+        }
+
+        public FeedbackUpdate SetFeedback(string runId, TurnFeedback? feedback)
+        {
+            var index = Turns.FindLastIndex(turn => turn.Role == ConversationTurn.Assistant && turn.RunId == runId);
+            if (index < 0)
+            {
+                return FeedbackUpdate.NotFound;
+            }
+            var previous = Turns[index].Feedback;
+            Turns[index] = Turns[index] with { Feedback = feedback };
+            return FeedbackUpdate.Replaced(previous);
         }
     }
 }

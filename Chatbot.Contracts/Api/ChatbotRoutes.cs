@@ -25,4 +25,8 @@ public static class ChatbotRoutes
     public static string CancelRun(string runId) => $"{Run(runId)}/cancel";
 
     public static string Conversation(string conversationId) => $"{Conversations}/{Uri.EscapeDataString(conversationId)}";
+
+    /// <summary>The caller's vote on the answer of a run (<c>PUT</c> sets it, <c>DELETE</c> clears it).</summary>
+    public static string AnswerFeedback(string conversationId, string runId) =>
+        $"{Conversation(conversationId)}/answers/{Uri.EscapeDataString(runId)}/feedback";
 }

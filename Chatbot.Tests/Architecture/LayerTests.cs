@@ -14,7 +14,7 @@ public sealed class LayerTests
         [FolderGraph.RootNode],
         ["Endpoints"],
         ["Prewarm"],
-        ["Answers"],
+        ["Answers", "Feedback"],
         ["Agents"],
         ["Llm"],
         ["Tools"],

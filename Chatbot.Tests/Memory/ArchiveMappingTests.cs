@@ -73,6 +73,32 @@ public sealed class ArchiveMappingTests
     }
 
     [Fact]
+    public void An_answers_feedback_is_a_sub_document_and_maps_back()
+    {
+        var vote = new TurnFeedback("down", "Wrong site.", Start.AddSeconds(3));
+        var turn = new ConversationTurn(ConversationTurn.Assistant, "Munich", Start, "portfolio", "run-1", Id: "turn-2", Feedback: vote);
+
+        var document = TurnDocument.From(Key, 2, turn, turn.Id!).ToBsonDocument();
+
+        Assert.Equal(new BsonDocument { { "vote", "down" }, { "comment", "Wrong site." }, { "at", Start.AddSeconds(3).UtcDateTime } }, document["feedback"]);
+        Assert.Equal(vote, BsonSerializer.Deserialize<TurnDocument>(document).ToTurn().Feedback);
+        Assert.DoesNotContain("feedback", TurnDocument.From(Key, 1, User("hi"), "turn-1").ToBsonDocument().Names);
+    }
+
+    /// <summary>A vote lands only on the answer of that run in the owner's own conversation.</summary>
+    [Fact]
+    public void A_vote_updates_the_owners_answer_of_the_run_and_clearing_unsets_it()
+    {
+        var filter = Render(ArchiveQueries.Answer(Key, "run-1"));
+        var set = ArchiveQueries.SetFeedback(new TurnFeedback("up", null, Start)).Render(Args<TurnDocument>()).AsBsonDocument;
+        var clear = ArchiveQueries.SetFeedback(null).Render(Args<TurnDocument>()).AsBsonDocument;
+
+        Assert.Equal(new BsonDocument { { "conversation_id", "conv-1" }, { "owner", "acme/u-100" }, { "run_id", "run-1" }, { "role", "assistant" } }, filter);
+        Assert.Equal(new BsonDocument { { "vote", "up" }, { "at", Start.UtcDateTime } }, set["$set"]["feedback"]);
+        Assert.Equal(new BsonDocument("feedback", 1), clear["$unset"]);
+    }
+
+    [Fact]
     public void Reserving_sequence_numbers_is_one_atomic_increment()
     {
         var update = ArchiveQueries.Reserve(2, Start).Render(Args<SequenceDocument>()).AsBsonDocument;

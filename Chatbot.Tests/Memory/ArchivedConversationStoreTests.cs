@@ -52,6 +52,27 @@ public sealed class ArchivedConversationStoreTests(RedisServerFixture redis) : I
         Assert.Equal(2, (await hot.GetTurnsAsync(key, None)).Count);
     }
 
+    /// <summary>The vote reaches the archived answer; a conversation rehydrated after the hot copy expired shows it, and clearing it then stays cleared.</summary>
+    [Fact]
+    public async Task A_vote_is_archived_with_its_answer_and_comes_back_with_a_rehydrated_conversation()
+    {
+        var archive = NewArchive();
+        var (store, hot) = await StartAsync(archive, Settings(ttl: TimeSpan.FromSeconds(1)));
+        var key = NewKey();
+        var vote = new TurnFeedback("down", "Wrong site.", Start);
+        await store.AppendAsync(key, Exchange("run-1"), None);
+        await store.SetFeedbackAsync(key, "run-1", vote, None);
+        Assert.True(await Eventually.HoldsAsync(async () => (await archive.GetTurnsAsync(key, None)).LastOrDefault()?.Feedback == vote));
+        Assert.True(await Eventually.HoldsAsync(async () => await IsExpiredAsync(hot, key)));
+
+        var rehydrated = await store.GetTurnsAsync(key, None);
+        await store.SetFeedbackAsync(key, "run-1", null, None);
+
+        Assert.Equal([null, vote], rehydrated.Select(turn => turn.Feedback));
+        Assert.All(await store.GetTurnsAsync(key, None), turn => Assert.Null(turn.Feedback));
+        Assert.True(await Eventually.HoldsAsync(async () => (await archive.GetTurnsAsync(key, None)).All(turn => turn.Feedback is null)));
+    }
+
     [Fact]
     public async Task A_rehydrated_read_is_a_hot_miss_and_a_conversation_the_archive_does_not_know_is_none()
     {

@@ -216,6 +216,72 @@ public abstract class ConversationStoreContract
     }
 
     [SkippableFact]
+    public async Task Feedback_on_an_answer_reads_back_with_it_and_is_replaced_and_cleared()
+    {
+        var store = await CreateStoreAsync(Options());
+        var key = NewKey();
+        await store.AppendAsync(key, [.. Exchange("run-1"), .. Exchange("run-2")], None);
+        var up = new TurnFeedback("up", "Clear and right.", Start.AddMinutes(1));
+        var down = new TurnFeedback("down", null, Start.AddMinutes(2));
+
+        var first = await store.SetFeedbackAsync(key, "run-1", up, None);
+        var read = await store.GetTurnsAsync(key, None);
+        var changed = await store.SetFeedbackAsync(key, "run-1", down, None);
+        var afterChange = await store.GetTurnsAsync(key, None);
+        var cleared = await store.SetFeedbackAsync(key, "run-1", null, None);
+
+        Assert.Equal(FeedbackUpdate.Replaced(null), first);
+        Assert.Equal([null, up, null, null], read.Select(turn => turn.Feedback));
+        Assert.Equal(FeedbackUpdate.Replaced(up), changed);
+        Assert.Equal([null, down, null, null], afterChange.Select(turn => turn.Feedback));
+        Assert.Equal(FeedbackUpdate.Replaced(down), cleared);
+        Assert.All(await store.GetTurnsAsync(key, None), turn => Assert.Null(turn.Feedback));
+    }
+
+    [SkippableFact]
+    public async Task Feedback_on_an_unknown_conversation_or_another_owners_is_not_found_and_changes_nothing()
+    {
+        var store = await CreateStoreAsync(Options());
+        var alice = NewKey();
+        var bob = alice with { Owner = NewOwner() };
+        await store.AppendAsync(alice, Exchange("run-1"), None);
+
+        Assert.Equal(FeedbackUpdate.NotFound, await store.SetFeedbackAsync(bob, "run-1", new TurnFeedback("down", "spite", Start), None));
+        Assert.Equal(FeedbackUpdate.NotFound, await store.SetFeedbackAsync(NewKey(), "run-1", new TurnFeedback("up", null, Start), None));
+
+        Assert.All(await store.GetTurnsAsync(alice, None), turn => Assert.Null(turn.Feedback));
+        Assert.Empty(await store.GetTurnsAsync(bob, None));
+    }
+
+    /// <summary>What a conversation rehydrated from the archive brings: its answers' votes.</summary>
+    [SkippableFact]
+    public async Task Turns_appended_with_feedback_keep_it()
+    {
+        var store = await CreateStoreAsync(Options());
+        var key = NewKey();
+        var vote = new TurnFeedback("down", "Wrong site.", Start.AddSeconds(5));
+        var turns = Exchange("run-1");
+
+        await store.AppendAsync(key, [turns[0], turns[1] with { Feedback = vote }], None);
+
+        Assert.Equal([null, vote], (await store.GetTurnsAsync(key, None)).Select(turn => turn.Feedback));
+    }
+
+    [SkippableFact]
+    public async Task Erasing_a_conversation_erases_its_feedback()
+    {
+        var store = await CreateStoreAsync(Options());
+        var key = NewKey();
+        await store.AppendAsync(key, Exchange("run-1"), None);
+        await store.SetFeedbackAsync(key, "run-1", new TurnFeedback("up", "private remark", Start), None);
+
+        await store.DeleteAsync(key, None);
+        await store.AppendAsync(key, Exchange("run-1"), None);
+
+        Assert.All(await store.GetTurnsAsync(key, None), turn => Assert.Null(turn.Feedback));
+    }
+
+    [SkippableFact]
     public async Task A_conversation_expires_after_its_ttl()
     {
         Skip.IfNot(ExpiresConversations, "The archive keeps turns until retention or erasure.");

@@ -38,9 +38,10 @@ public abstract class RedisConversationStoreTests<TRedis>(TRedis redis) : Conver
         var store = new RedisConversationStore(redis.Client, Options(ttl: TimeSpan.FromHours(1)));
         var database = redis.Client.GetDatabase();
         var key = NewKey();
-        await store.AppendAsync(key, [User("sliding") with { Id = "turn-1" }], CancellationToken.None);
+        await store.AppendAsync(key, [User("sliding") with { Id = "turn-1" }, .. Exchange("run-1")], CancellationToken.None);
+        await store.SetFeedbackAsync(key, "run-1", new TurnFeedback("up", null, Start), CancellationToken.None);
         string[] keys = [RedisConversationKeys.Turns(key), RedisConversationKeys.Meta(key), RedisConversationKeys.Index(key.Owner),
-            RedisConversationKeys.TurnIds(key)];
+            RedisConversationKeys.TurnIds(key), RedisConversationKeys.Feedback(key)];
         foreach (var name in keys)
         {
             Assert.NotNull(await database.KeyTimeToLiveAsync(name));
@@ -61,7 +62,8 @@ public abstract class RedisConversationStoreTests<TRedis>(TRedis redis) : Conver
     {
         var store = new RedisConversationStore(redis.Client, Options());
         var key = NewKey();
-        await store.AppendAsync(key, [User("mine")], CancellationToken.None);
+        await store.AppendAsync(key, Exchange("run-1"), CancellationToken.None);
+        await store.SetFeedbackAsync(key, "run-1", new TurnFeedback("down", "mine", Start), CancellationToken.None);
         await store.GetTurnsAsync(key, CancellationToken.None);
 
         var written = new List<string>();
@@ -75,6 +77,27 @@ public abstract class RedisConversationStoreTests<TRedis>(TRedis redis) : Conver
 
         Assert.NotEmpty(written);
         Assert.All(written, name => Assert.Equal(HashTag(RedisConversationKeys.Index(key.Owner)), HashTag(name)));
+    }
+
+    /// <summary>A vote goes into the hash beside the turns, by run id; the list of turns is never rewritten.</summary>
+    [Fact]
+    public async Task A_vote_is_kept_beside_the_turns_and_never_in_them()
+    {
+        var store = new RedisConversationStore(redis.Client, Options());
+        var database = redis.Client.GetDatabase();
+        var key = NewKey();
+        var rehydrated = new TurnFeedback("up", "from the archive", Start);
+        await store.AppendAsync(key, [.. Exchange("run-1"), Exchange("run-2")[0], Exchange("run-2")[1] with { Feedback = rehydrated }], CancellationToken.None);
+        var before = await database.ListRangeAsync(RedisConversationKeys.Turns(key));
+
+        await store.SetFeedbackAsync(key, "run-1", new TurnFeedback("down", "Not my site.", Start), CancellationToken.None);
+
+        Assert.Equal(before, await database.ListRangeAsync(RedisConversationKeys.Turns(key)));
+        Assert.All(before, json => Assert.False(JsonDocument.Parse(json.ToString()).RootElement.TryGetProperty("feedback", out _)));
+        var stored = await database.HashGetAllAsync(RedisConversationKeys.Feedback(key));
+        Assert.Equal(["run-1", "run-2"], stored.Select(entry => entry.Name.ToString()).Order());
+        var vote = JsonDocument.Parse(stored.Single(entry => entry.Name == "run-1").Value.ToString()).RootElement;
+        Assert.Equal(("down", "Not my site."), (vote.GetProperty("vote").GetString(), vote.GetProperty("comment").GetString()));
     }
 
     [Fact]
@@ -96,7 +119,8 @@ public abstract class RedisConversationStoreTests<TRedis>(TRedis redis) : Conver
     public void A_conversation_and_its_owners_list_share_one_slot()
     {
         var key = NewKey();
-        var slots = new[] { RedisConversationKeys.Turns(key), RedisConversationKeys.Meta(key), RedisConversationKeys.TurnIds(key), RedisConversationKeys.Index(key.Owner) }
+        var slots = new[] { RedisConversationKeys.Turns(key), RedisConversationKeys.Meta(key), RedisConversationKeys.TurnIds(key), RedisConversationKeys.Index(key.Owner),
+                RedisConversationKeys.Feedback(key) }
             .Select(name => redis.Client.HashSlot(name)).Distinct();
         var other = NewKey(key.Owner);
 

@@ -43,6 +43,29 @@ public abstract class RedisOutageTests<TRedis>(TRedis redis) where TRedis : IRed
         Assert.Equal([.. KeptQuestions, "What is LCOE?", "What is CAPEX?"], questions);
     }
 
+    [Fact]
+    public async Task A_vote_given_while_redis_is_down_is_written_back_after_its_answer()
+    {
+        await using var factory = new ApiFactory().With("ConnectionStrings:redis", Redis.ConnectionString).With("Chatbot:Memory:WriteBackInterval", "00:00:00.200");
+        using var http = factory.CreateClient();
+        var id = $"outage-{Guid.NewGuid():N}";
+        var key = new ConversationKey(new AltecoContext().Owner, id);
+        Assert.True(await HealthIsAsync(http, "Healthy"));
+
+        await KillAsync(RedisConversationKeys.Turns(key));
+        await AskAsync(http, "What is LCOE?", id);
+        var runId = (await http.GetFromJsonAsync<ConversationResponse>(ChatbotRoutes.Conversation(id)))!.Turns[^1].RunId!;
+        var vote = await http.PutAsJsonAsync(ChatbotRoutes.AnswerFeedback(id, runId), new { vote = "down", comment = "said during the outage" });
+        vote.EnsureSuccessStatusCode();
+
+        await RestartAsync();
+        Assert.True(await HealthIsAsync(http, "Healthy")); // once the backlog is written back
+        await using var anotherReplica = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        var stored = await anotherReplica.GetDatabase().HashGetAsync(RedisConversationKeys.Feedback(key), runId);
+        var feedback = ConversationTurnJson.DeserializeFeedback(stored!);
+        Assert.Equal(("down", "said during the outage"), (feedback.Vote, feedback.Comment));
+    }
+
     /// <summary>The questions from before the outage that the restarted Redis still has.</summary>
     protected abstract string[] KeptQuestions { get; }
 

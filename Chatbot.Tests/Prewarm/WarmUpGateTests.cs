@@ -66,5 +66,8 @@ public sealed class WarmUpGateTests
             inner.ListAsync(owner, page, cancellationToken);
 
         public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken) =>
+            inner.SetFeedbackAsync(key, runId, feedback, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Chatbot.Web.Identity;
 
 namespace Chatbot.Web.Api;
 
-/// <summary>The typed client for the API's short calls (prewarm, conversations), with standard resilience.</summary>
+/// <summary>The typed client for the API's short calls (prewarm, conversations, feedback), with standard resilience.</summary>
 public sealed class ChatbotApiClient(HttpClient http)
 {
     public async Task<PrewarmResponse?> PrewarmAsync(UserIdentity identity, string? conversationId, CancellationToken cancellationToken)
@@ -49,6 +49,24 @@ public sealed class ChatbotApiClient(HttpClient http)
         }
         response.EnsureSuccessStatusCode();
         return true;
+    }
+
+    /// <summary>Sets the user's vote on an answer, replacing an earlier one; throws when the API does not take it.</summary>
+    public async Task<FeedbackResponse> VoteAsync(UserIdentity identity, string conversationId, string runId, FeedbackRequest vote, CancellationToken cancellationToken)
+    {
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Put, ChatbotRoutes.AnswerFeedback(conversationId, runId)) { Content = JsonContent.Create(vote) });
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<FeedbackResponse>(cancellationToken)
+            ?? throw new HttpRequestException("The API answered a vote with no body.");
+    }
+
+    /// <summary>Clears the user's vote on an answer; throws when the API does not take it.</summary>
+    public async Task ClearVoteAsync(UserIdentity identity, string conversationId, string runId, CancellationToken cancellationToken)
+    {
+        using var request = identity.Apply(new HttpRequestMessage(HttpMethod.Delete, ChatbotRoutes.AnswerFeedback(conversationId, runId)));
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>The stored turns, or null when the conversation is unknown (or not the user's).</summary>

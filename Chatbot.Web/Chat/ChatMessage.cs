@@ -22,6 +22,12 @@ public sealed class ChatMessage(ChatRole role, string text = "")
     /// <summary>The API's run producing this answer, from its <c>start</c> event; what Stop cancels.</summary>
     public string? RunId { get; set; }
 
+    /// <summary>The conversation it belongs to; with <see cref="RunId"/>, what addresses an answer's feedback.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>The user's vote on this answer as the API keeps it; null for none.</summary>
+    public FeedbackResponse? Feedback { get; set; }
+
     /// <summary>The answer's stream broke and is being resumed.</summary>
     public bool IsReconnecting
     {
@@ -79,12 +85,14 @@ public sealed class ChatMessage(ChatRole role, string text = "")
     }
 
     /// <summary>A turn of a stored conversation, as a finished bubble.</summary>
-    public static ChatMessage FromStored(TurnResponse turn) =>
+    public static ChatMessage FromStored(TurnResponse turn, string conversationId) =>
         new(turn.Role == TurnResponse.UserRole ? ChatRole.User : ChatRole.Assistant, turn.Content)
         {
             Incomplete = turn.Incomplete,
             RunId = turn.RunId,
             Sources = turn.Sources ?? [],
+            ConversationId = conversationId,
+            Feedback = turn.Feedback,
         };
 }
 

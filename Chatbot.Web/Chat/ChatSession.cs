@@ -194,7 +194,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
     private async Task StreamAnswerAsync(Func<CancellationToken, IAsyncEnumerable<ChatStreamEvent>> events, ChatMessage? resumedQuestion = null)
     {
         Error = null;
-        var answer = new ChatMessage(ChatRole.Assistant) { IsStreaming = true };
+        var answer = new ChatMessage(ChatRole.Assistant) { IsStreaming = true, ConversationId = ConversationId };
         _messages.Add(answer);
         _streaming = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
         try
@@ -285,7 +285,7 @@ public sealed class ChatSession(ChatbotApiClient api, ChatStreamClient answers, 
         try
         {
             var conversation = await api.GetConversationAsync(identity, conversationId, _disposed.Token);
-            _messages.AddRange((conversation?.Turns ?? []).Select(ChatMessage.FromStored));
+            _messages.AddRange((conversation?.Turns ?? []).Select(turn => ChatMessage.FromStored(turn, conversationId)));
             _loadedRunIds.UnionWith(_messages.Select(message => message.RunId).OfType<string>());
         }
         catch (HttpRequestException exception)

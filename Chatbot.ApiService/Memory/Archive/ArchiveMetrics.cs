@@ -22,6 +22,11 @@ public sealed class ArchiveMetrics
 
     public void WriteFailed(ArchiveWrite write, string reason) =>
         _failures.Add(1,
-            new KeyValuePair<string, object?>("operation", write.Operation == ArchiveOperation.Append ? "append" : "delete"),
+            new KeyValuePair<string, object?>("operation", write.Operation switch
+            {
+                ArchiveOperation.Append => "append",
+                ArchiveOperation.Feedback => "feedback",
+                _ => "delete",
+            }),
             new KeyValuePair<string, object?>("reason", reason));
 }

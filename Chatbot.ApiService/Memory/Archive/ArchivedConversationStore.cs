@@ -98,6 +98,17 @@ public sealed class ArchivedConversationStore(
         return existed;
     }
 
+    /// <summary>On the hot copy now (the caller's read rehydrated it), and on the archived turn through the queue, after its append.</summary>
+    public async Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken)
+    {
+        var update = await hot.SetFeedbackAsync(key, runId, feedback, cancellationToken);
+        if (update.Found)
+        {
+            queue.Enqueue(ArchiveWrite.SetFeedback(key, runId, feedback));
+        }
+        return update;
+    }
+
     public Task ConnectAsync(CancellationToken cancellationToken) => hot.ConnectAsync(cancellationToken);
 
     private async Task<IReadOnlyList<ConversationTurn>> RehydrateAsync(ConversationKey key, CancellationToken cancellationToken)

@@ -19,6 +19,15 @@ public static class ArchiveQueries
     public static FilterDefinition<TurnDocument> Turns(ConversationKey key, IEnumerable<string> ids) =>
         Conversation(key) & Filter.In(turn => turn.Id, ids);
 
+    /// <summary>The answer of one run in the owner's conversation: where its feedback goes.</summary>
+    public static FilterDefinition<TurnDocument> Answer(ConversationKey key, string runId) =>
+        Conversation(key) & Filter.Eq(turn => turn.RunId, runId) & Filter.Eq(turn => turn.Role, ConversationTurn.Assistant);
+
+    /// <summary>Sets the answer's feedback, or removes it for none.</summary>
+    public static UpdateDefinition<TurnDocument> SetFeedback(TurnFeedback? feedback) => feedback is null
+        ? Builders<TurnDocument>.Update.Unset(turn => turn.Feedback)
+        : Builders<TurnDocument>.Update.Set(turn => turn.Feedback, FeedbackDocument.From(feedback));
+
     public static SortDefinition<TurnDocument> NewestFirst => Builders<TurnDocument>.Sort.Descending(turn => turn.Sequence);
 
     public static FilterDefinition<SequenceDocument> Sequence(ConversationKey key) =>

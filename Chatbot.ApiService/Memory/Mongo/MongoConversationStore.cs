@@ -83,6 +83,17 @@ public sealed class MongoConversationStore : IConversationStore
         return deleted.DeletedCount > 0;
     }
 
+    /// <summary>Updates the answer's turn document in place; the feedback it held before comes back.</summary>
+    public async Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken)
+    {
+        var before = await _turns.FindOneAndUpdateAsync(
+            ArchiveQueries.Answer(key, runId),
+            ArchiveQueries.SetFeedback(feedback),
+            new FindOneAndUpdateOptions<TurnDocument> { ReturnDocument = ReturnDocument.Before, Sort = ArchiveQueries.NewestFirst },
+            cancellationToken);
+        return before is null ? FeedbackUpdate.NotFound : FeedbackUpdate.Replaced(before.Feedback?.ToFeedback());
+    }
+
     /// <summary>Creates the indexes the first time it succeeds; later calls only cost a flag check.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {

@@ -43,6 +43,9 @@ public sealed class TurnDocument
     [BsonElement("sources"), BsonIgnoreIfNull]
     public SourceDocument[]? Sources { get; init; }
 
+    [BsonElement("feedback"), BsonIgnoreIfNull]
+    public FeedbackDocument? Feedback { get; init; }
+
     public static TurnDocument From(ConversationKey key, long sequence, ConversationTurn turn, string id) => new()
     {
         Id = id,
@@ -57,11 +60,12 @@ public sealed class TurnDocument
         Incomplete = turn.Incomplete,
         Tools = turn.Tools is null ? null : [.. turn.Tools],
         Sources = turn.Sources is null ? null : [.. turn.Sources.Select(source => new SourceDocument { Document = source.Document, Heading = source.Heading })],
+        Feedback = FeedbackDocument.From(turn.Feedback),
     };
 
     public ConversationTurn ToTurn() =>
         new(Role, Content, new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)), Agent, RunId, Incomplete, Tools, Id,
-            Sources?.Select(source => new AnswerSource(source.Document, source.Heading)).ToArray());
+            Sources?.Select(source => new AnswerSource(source.Document, source.Heading)).ToArray(), Feedback?.ToFeedback());
 
     /// <summary>A source of an archived answer: a passage's document and heading.</summary>
     public sealed class SourceDocument

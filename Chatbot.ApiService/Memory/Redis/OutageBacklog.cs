@@ -16,9 +16,13 @@ public sealed class OutageBacklog
     /// <summary>Conversations waiting to be written back.</summary>
     public int Conversations => _pending.Count;
 
-    public void RecordAppend(ConversationKey key, IReadOnlyList<ConversationTurn> turns) => Record(key, new PendingWrite(turns));
+    public void RecordAppend(ConversationKey key, IReadOnlyList<ConversationTurn> turns) =>
+        Record(key, new PendingWrite(turns.Count, (redis, token) => redis.AppendAsync(key, turns, token)));
 
-    public void RecordDelete(ConversationKey key) => Record(key, new PendingWrite([], Delete: true));
+    public void RecordDelete(ConversationKey key) => Record(key, new PendingWrite(0, (redis, token) => redis.DeleteAsync(key, token)));
+
+    public void RecordFeedback(ConversationKey key, string runId, TurnFeedback? feedback) =>
+        Record(key, new PendingWrite(0, (redis, token) => redis.SetFeedbackAsync(key, runId, feedback, token)));
 
     public IReadOnlyList<ConversationKey> KeysWhere(Func<ConversationKey, bool> affected) =>
         _pending.IsEmpty ? [] : [.. _pending.Keys.Where(affected)];
@@ -40,9 +44,9 @@ public sealed class OutageBacklog
             var written = 0;
             while (pending.Peek() is { } write)
             {
-                await (write.Delete ? redis.DeleteAsync(key, cancellationToken) : redis.AppendAsync(key, write.Turns, cancellationToken));
+                await write.ApplyAsync(redis, cancellationToken);
                 pending.Dequeue();
-                written += write.Turns.Count;
+                written += write.Turns;
             }
             _pending.TryRemove(KeyValuePair.Create(key, pending));
             return written;
@@ -61,7 +65,8 @@ public sealed class OutageBacklog
         }
     }
 
-    private sealed record PendingWrite(IReadOnlyList<ConversationTurn> Turns, bool Delete = false);
+    /// <summary>One write to repeat on Redis (an append, an erasure, a vote), and the turns it appends.</summary>
+    private sealed record PendingWrite(int Turns, Func<IConversationStore, CancellationToken, Task> ApplyAsync);
 
     /// <summary>One conversation's writes; closed once written back, so a late write goes to a fresh one.</summary>
     private sealed class Pending

@@ -11,6 +11,7 @@ namespace Chatbot.ApiService.Memory.Redis;
 /// chatbot:{o:owner}:meta:id       hash: title, updated (unix ms), turns (all ever written)
 /// chatbot:{o:owner}:convs         sorted set of the owner's ids by updated time
 /// chatbot:{o:owner}:turn-ids:id   set of the ids of the turns appended (a repeated write adds nothing)
+/// chatbot:{o:owner}:feedback:id   hash: run id -> the owner's feedback JSON on that run's answer
 /// </code>
 /// </summary>
 public static class RedisConversationKeys
@@ -26,6 +27,8 @@ public static class RedisConversationKeys
     public static string Index(string owner) => $"{OwnerPrefix(owner)}convs";
 
     public static string TurnIds(ConversationKey key) => $"{OwnerPrefix(key.Owner)}turn-ids:{key.ConversationId}";
+
+    public static string Feedback(ConversationKey key) => $"{OwnerPrefix(key.Owner)}feedback:{key.ConversationId}";
 
     private static string OwnerPrefix(string owner) => $"{Prefix}{{o:{Uri.EscapeDataString(owner)}}}:";
 }

@@ -55,6 +55,17 @@ public sealed class ResilientConversationStore(
             return existed;
         }, cancellationToken);
 
+    public Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken) =>
+        RunAsync(pending => pending == key, async store =>
+        {
+            var update = await store.SetFeedbackAsync(key, runId, feedback, cancellationToken);
+            if (store == fallback && update.Found)
+            {
+                backlog.RecordFeedback(key, runId, feedback);
+            }
+            return update;
+        }, cancellationToken);
+
     public Task ConnectAsync(CancellationToken cancellationToken) =>
         RunAsync(_ => false, async store =>
         {

@@ -25,4 +25,7 @@ public sealed class RecordingConversationStore(IConversationStore inner) : IConv
         inner.ListAsync(owner, page, cancellationToken);
 
     public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+    public Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken) =>
+        inner.SetFeedbackAsync(key, runId, feedback, cancellationToken);
 }

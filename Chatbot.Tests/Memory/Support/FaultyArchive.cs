@@ -34,6 +34,9 @@ public sealed class FaultyArchive(IConversationStore inner) : IConversationStore
     public Task<bool> DeleteAsync(ConversationKey key, CancellationToken cancellationToken) =>
         RunAsync(() => inner.DeleteAsync(key, cancellationToken));
 
+    public Task<FeedbackUpdate> SetFeedbackAsync(ConversationKey key, string runId, TurnFeedback? feedback, CancellationToken cancellationToken) =>
+        RunAsync(() => inner.SetFeedbackAsync(key, runId, feedback, cancellationToken));
+
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<T> RunAsync<T>(Func<Task<T>> operation)

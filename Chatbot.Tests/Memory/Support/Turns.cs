@@ -19,6 +19,13 @@ public static class Turns
     public static ConversationTurn Assistant(string content, DateTimeOffset? at = null) =>
         new(ConversationTurn.Assistant, content, at ?? Start, Agent: "knowledge");
 
+    /// <summary>A question and its answer of one run, as a chat stores them.</summary>
+    public static ConversationTurn[] Exchange(string runId) =>
+    [
+        new(ConversationTurn.User, $"question of {runId}", Start, RunId: runId),
+        new(ConversationTurn.Assistant, $"answer of {runId}", Start, "knowledge", runId),
+    ];
+
     public static IOptions<MemoryOptions> Options(TimeSpan? ttl = null, int maxHotTurns = 50) =>
         Microsoft.Extensions.Options.Options.Create(new MemoryOptions { Ttl = ttl ?? TimeSpan.FromHours(1), MaxHotTurns = maxHotTurns });
 

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 namespace Chatbot.Tests.Web.Support;
 
 /// <summary>One request the front end sent, with its headers.</summary>
-public sealed record SentRequest(HttpMethod Method, string Path, IReadOnlyDictionary<string, string> Headers)
+public sealed record SentRequest(HttpMethod Method, string Path, IReadOnlyDictionary<string, string> Headers, string? Body = null)
 {
     public string? Header(string name) => Headers.GetValueOrDefault(name.ToLowerInvariant());
 }
@@ -25,6 +25,9 @@ public sealed class ScriptedApi : HttpMessageHandler
     public IEnumerable<SentRequest> StreamRequests => Sent.Where(request => IsStream(request.Path));
 
     public HttpStatusCode CancelStatus { get; set; } = HttpStatusCode.Accepted;
+
+    /// <summary>What the feedback endpoint answers: on success a vote is echoed back (and a clear is 204).</summary>
+    public HttpStatusCode FeedbackStatus { get; set; } = HttpStatusCode.OK;
 
     /// <summary>When set, the cancel endpoint never answers: the client can only give up on it.</summary>
     public bool HoldsCancels { get; set; }
@@ -50,10 +53,15 @@ public sealed class ScriptedApi : HttpMessageHandler
     {
         cancellationToken.ThrowIfCancellationRequested();
         var path = request.RequestUri!.PathAndQuery;
-        Sent.Enqueue(new SentRequest(request.Method, path, request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => string.Join(",", header.Value))));
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        Sent.Enqueue(new SentRequest(request.Method, path, request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => string.Join(",", header.Value)), body));
         if (path.EndsWith("/cancel", StringComparison.Ordinal))
         {
             return await CancelAsync(cancellationToken);
+        }
+        if (path.EndsWith("/feedback", StringComparison.Ordinal))
+        {
+            return Feedback(request.Method, body);
         }
         if (IsStream(path))
         {
@@ -83,6 +91,13 @@ public sealed class ScriptedApi : HttpMessageHandler
             Interlocked.Increment(ref _cancelsEnded);
         }
     }
+
+    private HttpResponseMessage Feedback(HttpMethod method, string? body) => (FeedbackStatus, method) switch
+    {
+        (HttpStatusCode.OK, { Method: "DELETE" }) => new HttpResponseMessage(HttpStatusCode.NoContent),
+        (HttpStatusCode.OK, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body!, System.Text.Encoding.UTF8, "application/json") },
+        _ => new HttpResponseMessage(FeedbackStatus),
+    };
 
     private static bool IsStream(string path) => path.Contains("/ask_stream", StringComparison.Ordinal) && !path.EndsWith("/cancel", StringComparison.Ordinal);
 }
