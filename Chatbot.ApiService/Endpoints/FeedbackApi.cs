@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Chatbot.ApiService.Feedback;
-using Chatbot.ApiService.Identity;
 using Chatbot.Contracts.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
