@@ -2,6 +2,7 @@ using Chatbot.ApiService.Agents;
 using Chatbot.ApiService.Llm.Offline;
 using Chatbot.ApiService.Memory;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 using Chatbot.Contracts.Identity;
 using Chatbot.Contracts.Streaming;

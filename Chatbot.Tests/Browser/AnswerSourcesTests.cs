@@ -1,5 +1,5 @@
-using Chatbot.Tests.Knowledge.Support;
 using Chatbot.LocalServers;
+using Chatbot.Tests.Knowledge.Support;
 using Microsoft.Playwright;
 
 namespace Chatbot.Tests.Browser;

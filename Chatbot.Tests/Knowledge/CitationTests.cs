@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.Contracts.Api;
 using Chatbot.Contracts.Streaming;
 using Chatbot.Tests.Api.Support;

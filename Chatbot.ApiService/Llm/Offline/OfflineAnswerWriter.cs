@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 using Microsoft.Extensions.AI;
 

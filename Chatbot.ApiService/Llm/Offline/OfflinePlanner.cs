@@ -1,4 +1,5 @@
 using Chatbot.ApiService.Tools;
+using Chatbot.ApiService.Tools.Knowledge;
 using Chatbot.ApiService.Tools.Portfolio;
 using Microsoft.Extensions.AI;
 

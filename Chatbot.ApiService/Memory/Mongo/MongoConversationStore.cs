@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
-using Microsoft.Extensions.Options;
 
 namespace Chatbot.ApiService.Memory.Mongo;
 

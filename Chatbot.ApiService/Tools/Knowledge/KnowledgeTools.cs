@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using System.Text;
-using Chatbot.ApiService.Tools.Knowledge;
 using Microsoft.SemanticKernel;
 
-namespace Chatbot.ApiService.Tools;
+namespace Chatbot.ApiService.Tools.Knowledge;
 
 /// <summary>The knowledge specialist's tools: a search of the operator's documents that cites what it returns.</summary>
 public sealed class KnowledgeTools(KnowledgeLibrary library)
