@@ -11,19 +11,19 @@ public static class WebIdentityExtensions
     public const string PlatformNetworks = "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10";
 
     public static WebIdentityParameters AddWebIdentityParameters(this IDistributedApplicationBuilder builder) => new(
-        Mode: builder.AddParameter("web-identity-mode", builder.ExecutionContext.IsPublishMode ? "oidc" : "demo", publishValueAsDefault: true)
+        Mode: builder.AddParameterWithDefault("web-identity-mode", builder.ExecutionContext.IsPublishMode ? "oidc" : "demo")
             .WithDescription("oidc (users sign in with OpenID Connect), gateway (behind the platform's gateway) or demo (one demo user for everyone)"),
-        Authority: builder.AddParameter("oidc-authority", "", publishValueAsDefault: false)
+        Authority: builder.AddParameterWithDefault("oidc-authority", "", publishDefault: false)
             .WithDescription("The identity provider's issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0"),
-        ClientId: builder.AddParameter("oidc-client-id", "", publishValueAsDefault: false)
+        ClientId: builder.AddParameterWithDefault("oidc-client-id", "", publishDefault: false)
             .WithDescription("The web front end's client (application) id at the identity provider"),
-        ClientSecret: builder.AddParameter("oidc-client-secret", "", secret: true)
+        ClientSecret: builder.AddParameterWithDefault("oidc-client-secret", "", secret: true)
             .WithDescription("The web front end's client secret at the identity provider"),
-        Scopes: builder.AddParameter("oidc-scopes", "openid profile", publishValueAsDefault: true)
+        Scopes: builder.AddParameterWithDefault("oidc-scopes", "openid profile")
             .WithDescription("Space-separated scopes the sign-in asks for"),
-        SessionKeysCertificate: builder.AddParameter("session-keys-certificate", "", secret: true)
+        SessionKeysCertificate: builder.AddParameterWithDefault("session-keys-certificate", "", secret: true)
             .WithDescription("A base64 PKCS#12 (.pfx) certificate with its private key and no password; it encrypts the web's session keys at rest (docs/deploy.md)"),
-        ForwardedNetworks: builder.AddParameter("forwarded-networks", PlatformNetworks, publishValueAsDefault: true)
+        ForwardedNetworks: builder.AddParameterWithDefault("forwarded-networks", PlatformNetworks)
             .WithDescription("Networks whose X-Forwarded-Proto/For the services believe (the platform's ingress)"));
 
     public static IResourceBuilder<ProjectResource> WithWebIdentity(this IResourceBuilder<ProjectResource> web, WebIdentityParameters parameters) =>

@@ -17,14 +17,14 @@ public static class ModelProviderExtensions
     }
 
     private static ModelProviderParameters AddModelProviderParameters(this IDistributedApplicationBuilder builder) => new(
-        Provider: builder.AddParameter("llm-provider", "offline", publishValueAsDefault: true)
+        Provider: builder.AddParameterWithDefault("llm-provider", "offline")
             .WithDescription("offline (default, no credentials), bedrock or openai"),
-        ModelId: builder.AddParameter("llm-model", "", publishValueAsDefault: true)
+        ModelId: builder.AddParameterWithDefault("llm-model", "")
             .WithDescription("Model id: a Bedrock model id or an OpenAI-compatible model name"),
-        BedrockRegion: builder.AddParameter("bedrock-region", "eu-west-1", publishValueAsDefault: true)
+        BedrockRegion: builder.AddParameterWithDefault("bedrock-region", "eu-west-1")
             .WithDescription("AWS region for Bedrock; credentials come from the AWS default chain"),
-        OpenAiEndpoint: builder.AddParameter("openai-endpoint", "", publishValueAsDefault: true)
+        OpenAiEndpoint: builder.AddParameterWithDefault("openai-endpoint", "")
             .WithDescription("Base URL of an OpenAI-compatible server (Ollama, vLLM, LM Studio, OpenAI)"),
-        OpenAiApiKey: builder.AddParameter("openai-api-key", "", secret: true)
+        OpenAiApiKey: builder.AddParameterWithDefault("openai-api-key", "", secret: true)
             .WithDescription("API key for the OpenAI-compatible server"));
 }
