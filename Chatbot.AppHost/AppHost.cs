@@ -10,8 +10,11 @@ var stores = builder.AddChatbotStores();
 var gatewaySecret = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, "gateway-secret", special: false);
 var webIdentity = builder.AddWebIdentityParameters();
 // The platform's asset API (docs/platform-api.md), called with each user's own token; empty: the sample portfolio.
-var platformApi = builder.AddParameter("platform-api", "", publishValueAsDefault: true)
+var platformApi = builder.AddParameterWithDefault("platform-api", "")
     .WithDescription("Base URL of the platform's asset API (https://...); empty for the sample portfolio");
+// The operator's Markdown documents (docs/documents.md); empty: the built-in articles.
+var documentsPath = builder.AddParameterWithDefault("documents-path", "")
+    .WithDescription("Absolute path of a folder of Markdown documents the knowledge specialist searches; empty for the built-in articles");
 
 var api = builder.AddProject<Projects.Chatbot_ApiService>("apiservice")
     .WithHealthProbes()
@@ -20,6 +23,7 @@ var api = builder.AddProject<Projects.Chatbot_ApiService>("apiservice")
     .WithForwardedNetworks(webIdentity.ForwardedNetworks)
     .WithReference(builder.AddModel())
     .WithEnvironment("Chatbot__Portfolio__BaseAddress", platformApi)
+    .WithEnvironment("Chatbot__Knowledge__DocumentsPath", documentsPath)
     .WithReplicas(ApiReplicas.Count(builder.Configuration));
 
 builder.AddProject<Projects.Chatbot_Web>("webfrontend")
