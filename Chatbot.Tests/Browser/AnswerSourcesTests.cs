@@ -1,4 +1,3 @@
-using Chatbot.LocalServers;
 using Chatbot.Tests.Knowledge.Support;
 using Microsoft.Playwright;
 
@@ -12,7 +11,7 @@ public sealed class AnswerSourcesTests(AnswerSourcesTests.DocumentsStack stack) 
     [Fact]
     public async Task The_sources_show_under_the_finished_answer_and_again_after_a_reload()
     {
-        var page = await WebStackFixture.OpenChatAsync(stack.Browser, stack.Web);
+        var page = await stack.OpenChatAsync();
 
         await ChatPageTests.Ask(page, "How do I reset a charge point that hangs?");
         await Assertions.Expect(page.Locator("article.assistant[data-streaming=false]")).ToHaveCountAsync(1, new() { Timeout = (float)AnswerTimeout.TotalMilliseconds });
@@ -35,48 +34,20 @@ public sealed class AnswerSourcesTests(AnswerSourcesTests.DocumentsStack stack) 
         await Assertions.Expect(first).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\s*{OperatorDocuments.ChargePoints}\s*›\s*Resetting a charge point\s*$"));
     }
 
-    /// <summary>The API (reading the test's documents) and the web as processes, and Chromium.</summary>
-    public sealed class DocumentsStack : IAsyncLifetime
+    /// <summary>The web stack with the API reading the test's documents.</summary>
+    public sealed class DocumentsStack : WebStackFixture
     {
-        private readonly int _apiPort = FreePort.Next();
-        private IPlaywright? _playwright;
-        private ServiceProcess? _api;
-
         public OperatorDocuments Documents { get; } = new();
 
-        public ServiceProcess Web { get; private set; } = null!;
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override Dictionary<string, string> ApiSettings => new()
         {
-            _api = await ServiceProcess.StartAsync("Chatbot.ApiService", _apiPort, new Dictionary<string, string>
-            {
-                ["Chatbot__Knowledge__DocumentsPath"] = Documents.Folder,
-                ["Chatbot__Llm__Offline__TokenDelayMs"] = "0",
-            });
-            Web = await ServiceProcess.StartAsync("Chatbot.Web", FreePort.Next(), new Dictionary<string, string>
-            {
-                ["Chatbot__Api__BaseAddress"] = $"http://127.0.0.1:{_apiPort}",
-            });
-            (_playwright, Browser) = await Chromium.LaunchAsync();
-        }
+            ["Chatbot__Knowledge__DocumentsPath"] = Documents.Folder,
+            ["Chatbot__Llm__Offline__TokenDelayMs"] = "0",
+        };
 
-        public async Task DisposeAsync()
+        public override async Task DisposeAsync()
         {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-            _playwright?.Dispose();
-            if (Web is not null)
-            {
-                await Web.DisposeAsync();
-            }
-            if (_api is not null)
-            {
-                await _api.DisposeAsync();
-            }
+            await base.DisposeAsync();
             Documents.Dispose();
         }
     }

@@ -7,7 +7,7 @@ namespace Chatbot.Tests.Browser;
 /// The real API and web front end as processes, and Debian's Chromium driven by Playwright
 /// (no browser download). The API can be stopped and started again for the outage test.
 /// </summary>
-public sealed class WebStackFixture : IAsyncLifetime
+public class WebStackFixture : IAsyncLifetime
 {
     private readonly int _apiPort = FreePort.Next();
     private IPlaywright? _playwright;
@@ -45,7 +45,7 @@ public sealed class WebStackFixture : IAsyncLifetime
 
     public async Task RestartApiAsync() => Api = await StartApiAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -62,11 +62,14 @@ public sealed class WebStackFixture : IAsyncLifetime
         }
     }
 
-    private Task<ServiceProcess> StartApiAsync() => ServiceProcess.StartAsync("Chatbot.ApiService", _apiPort, new Dictionary<string, string>
+    /// <summary>The API's settings; a fixture for other data gives its own.</summary>
+    protected virtual Dictionary<string, string> ApiSettings => new()
     {
         // Slow enough to see an answer grow, fast enough for a short test.
         ["Chatbot__Llm__Offline__TokenDelayMs"] = "25",
-    });
+    };
+
+    private Task<ServiceProcess> StartApiAsync() => ServiceProcess.StartAsync("Chatbot.ApiService", _apiPort, ApiSettings);
 }
 
 [CollectionDefinition(Name)]

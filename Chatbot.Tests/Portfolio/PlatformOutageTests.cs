@@ -11,18 +11,8 @@ namespace Chatbot.Tests.Portfolio;
 /// A platform that is slow, down, refuses the token, fails or answers nonsense gives a clear answer
 /// and a complete stream, never a failed one, and a warning in the log without the token.
 /// </summary>
-public sealed class PlatformOutageTests : IAsyncLifetime
+public sealed class PlatformOutageTests : FakePlatformTest
 {
-    private FakePlatform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _platform = await FakePlatform.StartAsync();
-        _platform.Assets = PortfolioApi.Answer;
-    }
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
-
     [Theory]
     [InlineData(HttpStatusCode.Unauthorized, PlatformPortfolio.Refused)]
     [InlineData(HttpStatusCode.Forbidden, PlatformPortfolio.Refused)]
@@ -31,8 +21,8 @@ public sealed class PlatformOutageTests : IAsyncLifetime
     [InlineData(HttpStatusCode.NotFound, PlatformPortfolio.Unreachable)]
     public async Task A_platform_answering_an_error_gives_a_clear_answer_and_a_complete_stream(HttpStatusCode status, string expected)
     {
-        _platform.Status = status;
-        await using var api = PortfolioApi.Over(_platform);
+        Platform.Status = status;
+        await using var api = PortfolioApi.Over(Platform);
 
         await AssertClearAnswerAsync(api, expected);
     }
@@ -40,8 +30,8 @@ public sealed class PlatformOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_platform_slower_than_the_timeout_gives_a_clear_answer_and_a_complete_stream()
     {
-        _platform.Delay = TimeSpan.FromMinutes(2);
-        await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:Timeout", "00:00:01");
+        Platform.Delay = TimeSpan.FromMinutes(2);
+        await using var api = PortfolioApi.Over(Platform).With("Chatbot:Portfolio:Timeout", "00:00:01");
 
         await AssertClearAnswerAsync(api, PlatformPortfolio.Unreachable);
     }
@@ -49,7 +39,7 @@ public sealed class PlatformOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_platform_that_is_down_gives_a_clear_answer_and_a_complete_stream()
     {
-        await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:BaseAddress", $"http://127.0.0.1:{FreePort.Next()}/platform/v1");
+        await using var api = PortfolioApi.Over(Platform).With("Chatbot:Portfolio:BaseAddress", $"http://127.0.0.1:{FreePort.Next()}/platform/v1");
 
         await AssertClearAnswerAsync(api, PlatformPortfolio.Unreachable);
     }
@@ -60,8 +50,8 @@ public sealed class PlatformOutageTests : IAsyncLifetime
     [InlineData("[{\"id\": \"PV-001\"")]
     public async Task A_platform_answering_something_other_than_assets_gives_a_clear_answer(string body)
     {
-        _platform.Assets = body;
-        await using var api = PortfolioApi.Over(_platform);
+        Platform.Assets = body;
+        await using var api = PortfolioApi.Over(Platform);
 
         await AssertClearAnswerAsync(api, PlatformPortfolio.Unreachable);
     }
@@ -69,13 +59,13 @@ public sealed class PlatformOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_platform_is_tried_again_by_the_frameworks_retry()
     {
-        _platform.Status = HttpStatusCode.InternalServerError;
-        await using var api = PortfolioApi.Over(_platform);
+        Platform.Status = HttpStatusCode.InternalServerError;
+        await using var api = PortfolioApi.Over(Platform);
         using var http = api.CreateClient();
 
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("Show me my assets", null, PortfolioApi.Headers(PortfolioApi.Hamburg)));
 
-        Assert.Equal(3, _platform.UserCalls.Count); // the first try and two retries
+        Assert.Equal(3, Platform.UserCalls.Count); // the first try and two retries
     }
 
     private static async Task AssertClearAnswerAsync(ApiFactory api, string expected)

@@ -16,18 +16,8 @@ namespace Chatbot.Tests.Portfolio;
 /// readiness reports the platform, Degraded (still in rotation) when it does not answer, since
 /// knowledge and finance questions still do.
 /// </summary>
-public sealed class PlatformReadinessTests : IAsyncLifetime
+public sealed class PlatformReadinessTests : FakePlatformTest
 {
-    private FakePlatform _platform = null!;
-
-    public async Task InitializeAsync()
-    {
-        _platform = await FakePlatform.StartAsync();
-        _platform.Assets = PortfolioApi.Answer;
-    }
-
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
-
     [Fact]
     public async Task Prewarm_names_the_sample_portfolio_when_no_platform_is_configured()
     {
@@ -43,22 +33,22 @@ public sealed class PlatformReadinessTests : IAsyncLifetime
     [Fact]
     public async Task Prewarm_reaches_the_platform_with_no_credential_at_all()
     {
-        await using var api = PortfolioApi.Over(_platform);
+        await using var api = PortfolioApi.Over(Platform);
         using var http = api.CreateClient();
 
         var platform = await PlatformComponentAsync(http, PortfolioApi.Headers(PortfolioApi.Hamburg));
 
         Assert.True(platform.Ok);
         Assert.Equal("127.0.0.1: HTTP 401", platform.Detail);
-        Assert.NotEmpty(_platform.Requests);
-        Assert.Empty(_platform.UserCalls);
+        Assert.NotEmpty(Platform.Requests);
+        Assert.Empty(Platform.UserCalls);
         Assert.Equal(HealthStatus.Healthy, (await PlatformHealthAsync(api)).Status);
     }
 
     [Fact]
     public async Task An_unreachable_platform_degrades_readiness_but_keeps_the_api_answering()
     {
-        await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:BaseAddress", $"http://127.0.0.1:{FreePort.Next()}/");
+        await using var api = PortfolioApi.Over(Platform).With("Chatbot:Portfolio:BaseAddress", $"http://127.0.0.1:{FreePort.Next()}/");
         using var http = api.CreateClient();
 
         var platform = await PlatformComponentAsync(http, PortfolioApi.Headers(PortfolioApi.Hamburg));
@@ -75,7 +65,7 @@ public sealed class PlatformReadinessTests : IAsyncLifetime
     [Fact]
     public async Task A_base_address_where_no_asset_api_answers_fails_the_platform_component()
     {
-        await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:BaseAddress", _platform.BaseAddress + "/wrong");
+        await using var api = PortfolioApi.Over(Platform).With("Chatbot:Portfolio:BaseAddress", Platform.BaseAddress + "/wrong");
         using var http = api.CreateClient();
 
         var platform = await PlatformComponentAsync(http, PortfolioApi.Headers(PortfolioApi.Hamburg));
@@ -88,14 +78,14 @@ public sealed class PlatformReadinessTests : IAsyncLifetime
     [Fact]
     public async Task Readiness_follows_what_the_platform_answered_a_users_question()
     {
-        await using var api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:CacheFor", "00:00:00");
+        await using var api = PortfolioApi.Over(Platform).With("Chatbot:Portfolio:CacheFor", "00:00:00");
         using var http = api.CreateClient();
         await PlatformComponentAsync(http, PortfolioApi.Headers(PortfolioApi.Hamburg));
 
-        _platform.Status = HttpStatusCode.ServiceUnavailable;
+        Platform.Status = HttpStatusCode.ServiceUnavailable;
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("Show me my assets", null, PortfolioApi.Headers(PortfolioApi.Hamburg)));
         var down = await PlatformHealthAsync(api);
-        _platform.Status = HttpStatusCode.OK;
+        Platform.Status = HttpStatusCode.OK;
         await ChatbotClient.StreamAsync(http, ChatbotClient.AskRequest("Show me my assets", null, PortfolioApi.Headers(PortfolioApi.Hamburg)));
 
         Assert.Equal(HealthStatus.Degraded, down.Status);

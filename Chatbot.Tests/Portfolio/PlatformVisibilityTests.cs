@@ -9,22 +9,20 @@ namespace Chatbot.Tests.Portfolio;
 /// identity does not list, is not shown; entries that are not assets are left out; every metric
 /// shows, whatever its name.
 /// </summary>
-public sealed class PlatformVisibilityTests : IAsyncLifetime
+public sealed class PlatformVisibilityTests : FakePlatformTest
 {
-    private FakePlatform _platform = null!;
     private ApiFactory _api = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _platform = await FakePlatform.StartAsync();
-        _platform.Assets = PortfolioApi.Answer;
-        _api = PortfolioApi.Over(_platform);
+        await base.InitializeAsync();
+        _api = PortfolioApi.Over(Platform);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _api.DisposeAsync();
-        await _platform.DisposeAsync();
+        await Platform.DisposeAsync();
     }
 
     [Fact]

@@ -13,27 +13,25 @@ namespace Chatbot.Tests.Portfolio;
 /// over (the cache's clock moved, not waited for) the next answer asks again. Another user asks for
 /// themselves.
 /// </summary>
-public sealed class PortfolioCacheTests : IAsyncLifetime
+public sealed class PortfolioCacheTests : FakePlatformTest
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private FakePlatform _platform = null!;
     private ApiFactory _api = null!;
     private HttpClient _http = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _platform = await FakePlatform.StartAsync();
-        _platform.Assets = PortfolioApi.Answer;
-        _api = PortfolioApi.Over(_platform).With("Chatbot:Portfolio:CacheFor", "00:00:30").WithModel(new TwoPortfolioToolsChatClient());
+        await base.InitializeAsync();
+        _api = PortfolioApi.Over(Platform).With("Chatbot:Portfolio:CacheFor", "00:00:30").WithModel(new TwoPortfolioToolsChatClient());
         _http = _api.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
             services.AddKeyedSingleton<TimeProvider>(PortfolioCache.ClockKey, _clock))).CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _http.Dispose();
         await _api.DisposeAsync();
-        await _platform.DisposeAsync();
+        await Platform.DisposeAsync();
     }
 
     [Fact]
@@ -43,7 +41,7 @@ public sealed class PortfolioCacheTests : IAsyncLifetime
 
         Assert.Contains("You have 2 assets.", answer);
         Assert.Contains("Here is your asset.", answer);
-        Assert.Single(_platform.UserCalls);
+        Assert.Single(Platform.UserCalls);
     }
 
     [Fact]
@@ -52,12 +50,12 @@ public sealed class PortfolioCacheTests : IAsyncLifetime
         await AskAsync(PortfolioApi.Headers(PortfolioApi.Hamburg));
         _clock.Advance(TimeSpan.FromSeconds(29));
         await AskAsync(PortfolioApi.Headers(PortfolioApi.Hamburg));
-        Assert.Single(_platform.UserCalls);
+        Assert.Single(Platform.UserCalls);
 
         _clock.Advance(TimeSpan.FromSeconds(2));
         await AskAsync(PortfolioApi.Headers(PortfolioApi.Hamburg));
 
-        Assert.Equal(2, _platform.UserCalls.Count);
+        Assert.Equal(2, Platform.UserCalls.Count);
     }
 
     [Fact]
@@ -68,15 +66,15 @@ public sealed class PortfolioCacheTests : IAsyncLifetime
         await AskAsync(PortfolioApi.Headers(PortfolioApi.Hamburg, "a-new-token-of-u-100"));
 
         Assert.Equal(["Bearer " + PortfolioApi.Token, "Bearer " + PortfolioApi.Token, "Bearer a-new-token-of-u-100"],
-            _platform.UserCalls.Select(call => call["Authorization"]));
+            Platform.UserCalls.Select(call => call["Authorization"]));
     }
 
     [Fact]
     public async Task A_failed_read_is_not_kept()
     {
-        _platform.Status = System.Net.HttpStatusCode.Unauthorized;
+        Platform.Status = System.Net.HttpStatusCode.Unauthorized;
         await AskAsync(PortfolioApi.Headers(PortfolioApi.Hamburg));
-        _platform.Status = System.Net.HttpStatusCode.OK;
+        Platform.Status = System.Net.HttpStatusCode.OK;
 
         var answer = await AskAsync(PortfolioApi.Headers(PortfolioApi.Hamburg));
 
