@@ -62,6 +62,30 @@ public sealed class UserIdentityResolverTests
         Assert.Same(UserIdentity.Anonymous, await new UserIdentityResolver(Token, _sessions).ResolveAsync(user));
     }
 
+    [Fact]
+    public async Task In_header_mode_the_sessions_access_token_goes_as_the_seeds_access_token_header_for_the_platform()
+    {
+        var (user, _) = await SignInAsync("alice-access-token");
+
+        var identity = await new UserIdentityResolver(Oidc, _sessions).ResolveAsync(user);
+
+        Assert.Equal("alice-access-token", identity.Headers[IdentityHeaders.Name(IdentityHeaders.AccessToken)]);
+        Assert.Equal("alice-1", identity.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)]);
+        Assert.Null(identity.AccessToken);
+    }
+
+    [Fact]
+    public async Task In_header_mode_without_a_session_the_identity_goes_without_a_token()
+    {
+        var (user, sessionId) = await SignInAsync("alice-access-token");
+        await _sessions.RemoveAsync(sessionId);
+
+        var identity = await new UserIdentityResolver(Oidc, _sessions).ResolveAsync(user);
+
+        Assert.False(identity.Headers.ContainsKey(IdentityHeaders.Name(IdentityHeaders.AccessToken)));
+        Assert.Equal("alice-1", identity.Headers[IdentityHeaders.Name(IdentityHeaders.UserId)]);
+    }
+
     /// <summary>As the cookie handler does: the ticket with its tokens goes to the store; the principal keeps the session id.</summary>
     private async Task<(ClaimsPrincipal User, string SessionId)> SignInAsync(string accessToken)
     {
