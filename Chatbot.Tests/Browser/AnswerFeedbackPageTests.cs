@@ -55,6 +55,8 @@ public sealed class AnswerFeedbackPageTests(WebStackFixture stack)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(good).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(good).ToBeFocusedAsync();
+        // The comment box opens once the API took the vote, which the live region announces.
+        await Assertions.Expect(answer.Locator(".feedback-status")).ToHaveTextAsync(AnswerFeedback.Thanks);
 
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
